@@ -1,0 +1,85 @@
+namespace Dyad.Reading.Web;
+
+/// <summary>
+/// Reads class and id names for hints about what a container holds: the article (positive) or page furniture
+/// (negative). Long words match anywhere in the names; short ones only as whole name parts.
+/// </summary>
+internal static class ClassHints
+{
+    // Furniture that is never part of an article body, whatever else the names say.
+    private static readonly string[] Strong =
+    {
+        "comment", "disqus", "related", "newsletter", "cookie", "consent", "gdpr", "outbrain", "taboola", "recirc",
+        "popup", "modal", "advert", "sponsor", "subscribe", "subscription", "signup", "sign-up", "paywall", "promo",
+        "social", "share", "sharing", "breadcrumb", "pagination", "recommend", "trending", "most-popular", "mostpopular",
+        "most-read", "mostread", "more-stories", "morestories", "read-more", "readmore", "also-like", "you-may-like",
+        "newsfeed", "jump-link", "skip-link", "toolbar", "byline", "dateline", "caption", "credit", "author-bio",
+        "authorbio", "author-info", "tag-list", "taglist", "keywords", "topics", "print-only", "visually-hidden",
+        "sr-only", "screen-reader", "audio-player", "video-player", "inline-video", "ad-container", "adslot", "ad-slot",
+        "adunit", "ad-unit", "dfp", "banner", "masthead", "navbar", "navigation", "sidebar", "widget", "footer",
+        "header", "menu", "rss", "login", "inline-link", "story-link", "storylink", "card-list", "timestamp", "publish-date",
+        "article-meta", "post-meta", "entry-meta", "meta-data", "metadata", "correction", "disclaimer", "editor-note",
+        "headline", "subhead", "kicker", "lightbox", "gallery", "slideshow", "carousel", "tooltip",
+    };
+
+    // Whole-name parts (split at '-', '_', ' ').
+    private static readonly HashSet<string> StrongTokens = new(StringComparer.Ordinal)
+    {
+        "ad", "ads", "nav", "aside", "meta", "tools", "tags", "tag", "hide", "hid", "date", "author", "share", "print",
+        "email", "links", "extra", "bio", "teaser", "teasers", "sponsored", "native", "shopping", "cta", "signin",
+    };
+
+    private static readonly string[] Positive =
+    {
+        "article", "content", "entry", "story", "post-body", "postbody", "post-content", "main", "text", "body", "blog",
+        "hentry", "prose", "rich-text", "richtext", "paragraph",
+    };
+
+    /// <summary>True when the names mark page furniture.</summary>
+    public static bool IsNegative(string? hint)
+    {
+        if (hint is null) return false;
+        foreach (var s in Strong)
+        {
+            if (hint.Contains(s, StringComparison.Ordinal)) return true;
+        }
+        return HasToken(hint, StrongTokens);
+    }
+
+    /// <summary>True when the names suggest article content.</summary>
+    public static bool IsPositive(string? hint)
+    {
+        if (hint is null) return false;
+        foreach (var s in Positive)
+        {
+            if (hint.Contains(s, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>+25 for article-like names, -25 for furniture, 0 otherwise (both: 0).</summary>
+    public static int Weight(string? hint)
+    {
+        if (hint is null) return 0;
+        int w = 0;
+        if (IsPositive(hint)) w += 25;
+        if (IsNegative(hint)) w -= 25;
+        return w;
+    }
+
+    private static bool HasToken(string hint, HashSet<string> tokens)
+    {
+        var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        ReadOnlySpan<char> s = hint;
+        int start = 0;
+        for (int i = 0; i <= s.Length; i++)
+        {
+            if (i == s.Length || !char.IsAsciiLetterOrDigit(s[i]))
+            {
+                if (i > start && lookup.Contains(s[start..i])) return true;
+                start = i + 1;
+            }
+        }
+        return false;
+    }
+}
