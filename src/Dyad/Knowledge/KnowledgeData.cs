@@ -1,0 +1,11 @@
+namespace Dyad.Knowledge;
+
+/// <summary>The parsed, validated records of the knowledge base, before indexing. What the binary form stores.</summary>
+internal sealed class KnowledgeData
+{
+    public required Country[] Countries { get; init; }
+    public required Organization[] Organizations { get; init; }
+    public required Agent[] Agents { get; init; }
+    public required Person[] People { get; init; }
+    public required City[] Cities { get; init; }
+}

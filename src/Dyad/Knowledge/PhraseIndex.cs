@@ -1,0 +1,306 @@
+namespace Dyad.Knowledge;
+
+/// <summary>Options for <see cref="KnowledgeBase.Match"/>.</summary>
+[Flags]
+public enum MatchOptions
+{
+    None = 0,
+    /// <summary>Compare every token without regard to case (for all-caps or all-lower text).</summary>
+    IgnoreCase = 1,
+}
+
+/// <summary>
+/// The result of a longest-match lookup: the phrase covers tokens [<see cref="Start"/>, <see cref="Start"/>+<see cref="Length"/>)
+/// and has one or more meanings (<see cref="Count"/>), ordered by kind (person, organisation, country, adjective,
+/// demonym, seat, capital, agent, city) then by source order. Allocation-free: enumerate with foreach.
+/// </summary>
+public readonly struct PhraseMatch
+{
+    private readonly PhraseEntry[]? _entries;
+    private readonly int _first;
+    private readonly ulong _mask;
+
+    internal PhraseMatch(PhraseEntry[] entries, int start, int length, int first, ulong mask)
+    {
+        _entries = entries; Start = start; Length = length; _first = first; _mask = mask;
+    }
+
+    public int Start { get; }
+    /// <summary>Number of tokens matched; 0 when nothing matched.</summary>
+    public int Length { get; }
+    public bool IsEmpty => Length == 0;
+    public int End => Start + Length;
+    public int Count => System.Numerics.BitOperations.PopCount(_mask);
+
+    /// <summary>The first (preferred) meaning. Throws when empty.</summary>
+    public PhraseEntry First => IsEmpty ? throw new InvalidOperationException("no match") : _entries![_first + System.Numerics.BitOperations.TrailingZeroCount(_mask)];
+
+    public Enumerator GetEnumerator() => new(_entries, _first, _mask);
+
+    public struct Enumerator(PhraseEntry[]? entries, int first, ulong mask)
+    {
+        private ulong _mask = mask;
+        private int _current = -1;
+
+        public readonly PhraseEntry Current => entries![_current];
+
+        public bool MoveNext()
+        {
+            if (_mask == 0) return false;
+            int bit = System.Numerics.BitOperations.TrailingZeroCount(_mask);
+            _mask &= _mask - 1;
+            _current = first + bit;
+            return true;
+        }
+    }
+}
+
+/// <summary>
+/// A token trie over case-folded token ids. Each phrase is split like a PTB tokenizer would split it ("People's" →
+/// "People", "'s"); matching walks the trie from a start token and keeps the longest node with an entry that passes
+/// the case rule and the kind filter. Case rule: a token of the entry written with no upper-case letter matches in any
+/// case ("president" matches "President"); other tokens must match exactly, except that an ALL-CAPS input token
+/// matches any entry token ("KREMLIN" matches "Kremlin"), and <see cref="MatchOptions.IgnoreCase"/> turns the rule off.
+/// </summary>
+internal sealed class PhraseIndex
+{
+    public const int MaxPhraseTokens = 24;
+    private const int MaxEntriesPerNode = 64;
+
+    private readonly Dictionary<string, int> _fold;            // token text, any case -> folded id
+    private readonly int[] _childStart, _childCount;            // per node
+    private readonly int[] _childKey, _childNode;               // per edge, sorted by key within a node
+    private readonly int[] _entryStart, _entryCount;            // per node
+    private readonly PhraseEntry[] _entries;
+    private readonly string[][] _entryTokens;                   // per entry: tokens as written
+    private readonly uint[] _caseFree;                          // per entry: bit k set when token k has no upper-case letter
+
+    public int PhraseCount => _entries.Length;
+
+    private PhraseIndex(Dictionary<string, int> fold, int[] cs, int[] cc, int[] ck, int[] cn, int[] es, int[] ec, PhraseEntry[] entries, string[][] tokens, uint[] caseFree)
+    {
+        _fold = fold; _childStart = cs; _childCount = cc; _childKey = ck; _childNode = cn; _entryStart = es; _entryCount = ec;
+        _entries = entries; _entryTokens = tokens; _caseFree = caseFree;
+    }
+
+    public PhraseMatch Match(ReadOnlySpan<string> tokens, int start, EntryKinds kinds, MatchOptions options)
+    {
+        if ((uint)start >= (uint)tokens.Length) return default;
+        int node = 0, bestLen = 0, bestFirst = 0;
+        ulong bestMask = 0;
+        bool ignoreCase = (options & MatchOptions.IgnoreCase) != 0;
+        int limit = Math.Min(tokens.Length - start, MaxPhraseTokens);
+        for (int k = 0; k < limit; k++)
+        {
+            var tok = tokens[start + k];
+            if (tok is null || !TryFold(tok, out int id)) break;
+            int child = FindChild(node, id);
+            if (child < 0) break;
+            node = child;
+            int count = _entryCount[node];
+            if (count == 0) continue;
+            int first = _entryStart[node];
+            ulong mask = 0;
+            for (int e = 0; e < count; e++)
+            {
+                ref readonly var entry = ref _entries[first + e];
+                if ((kinds & (EntryKinds)(1 << (int)entry.Kind)) == 0) continue;
+                if (!ignoreCase && !CaseMatches(first + e, tokens.Slice(start, k + 1))) continue;
+                mask |= 1UL << e;
+            }
+            if (mask != 0) { bestLen = k + 1; bestFirst = first; bestMask = mask; }
+        }
+        return bestLen == 0 ? default : new PhraseMatch(_entries, start, bestLen, bestFirst, bestMask);
+    }
+
+    private bool TryFold(string tok, out int id)
+    {
+        if (_fold.TryGetValue(tok, out id)) return true;
+        if (tok.AsSpan().IndexOfAny('\u2019', '\u2018') >= 0)
+            return _fold.TryGetValue(tok.Replace('\u2019', '\'').Replace('\u2018', '\''), out id);
+        return false;
+    }
+
+    private int FindChild(int node, int key)
+    {
+        int lo = _childStart[node], hi = lo + _childCount[node] - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int k = _childKey[mid];
+            if (k == key) return _childNode[mid];
+            if (k < key) lo = mid + 1; else hi = mid - 1;
+        }
+        return -1;
+    }
+
+    private bool CaseMatches(int entry, ReadOnlySpan<string> input)
+    {
+        var written = _entryTokens[entry];
+        uint caseFree = _caseFree[entry];
+        for (int k = 0; k < written.Length; k++)
+        {
+            if ((caseFree & (1u << k)) != 0) continue;
+            if (SameText(written[k], input[k])) continue;
+            if (IsAllCaps(input[k])) continue;
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Ordinal equality that treats curly and straight apostrophes as the same.</summary>
+    private static bool SameText(string a, string b)
+    {
+        if (ReferenceEquals(a, b) || a == b) return true;
+        if (a.Length != b.Length) return false;
+        for (int i = 0; i < a.Length; i++)
+        {
+            char x = a[i], y = b[i];
+            if (x == y) continue;
+            if (IsApostrophe(x) && IsApostrophe(y)) continue;
+            return false;
+        }
+        return true;
+    }
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018';
+
+    private static bool IsAllCaps(string s)
+    {
+        int letters = 0;
+        foreach (char c in s)
+        {
+            if (char.IsLower(c)) return false;
+            if (char.IsUpper(c)) letters++;
+        }
+        return letters >= 2;
+    }
+
+    /// <summary>Splits a phrase the way a PTB-style tokenizer splits text: on spaces, with "'s" and a final comma as tokens of their own.</summary>
+    public static string[] Tokenize(string phrase)
+    {
+        var parts = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var list = new List<string>(parts.Length + 1);
+        foreach (var p in parts)
+        {
+            if (p.Length > 2 && (p.EndsWith("'s", StringComparison.Ordinal) || p.EndsWith("\u2019s", StringComparison.Ordinal)))
+            {
+                list.Add(p[..^2]);
+                list.Add("'s");
+            }
+            else if (p.Length > 1 && p.EndsWith(',')) { list.Add(p[..^1]); list.Add(","); }
+            else list.Add(p);
+        }
+        return [.. list];
+    }
+
+    // ------------------------------------------------------------------ building
+
+    internal sealed class Builder
+    {
+        private readonly List<(string[] Tokens, PhraseEntry Entry)> _phrases = [];
+        private readonly HashSet<(string, EntryKind, int, string?)> _seen = [];
+        private readonly Dictionary<string, string> _tokenStrings = new(StringComparer.Ordinal);
+
+        public void Add(string phrase, PhraseEntry entry)
+        {
+            // the same phrase for the same entity once only (e.g. an alias equal to a name)
+            if (!_seen.Add((phrase, entry.Kind, entry.EntityId, entry.Sector))) return;
+            var tokens = Tokenize(phrase);
+            if (tokens.Length == 0 || tokens.Length > MaxPhraseTokens) return;
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                if (_tokenStrings.TryGetValue(tokens[i], out var s)) tokens[i] = s;
+                else _tokenStrings.Add(tokens[i], tokens[i]);
+            }
+            _phrases.Add((tokens, entry));
+        }
+
+        public PhraseIndex Build()
+        {
+            var fold = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            // folded ids in order of first appearance: deterministic for the same input
+            var keyed = new (int[] Keys, int Order)[_phrases.Count];
+            for (int p = 0; p < _phrases.Count; p++)
+            {
+                var toks = _phrases[p].Tokens;
+                var keys = new int[toks.Length];
+                for (int i = 0; i < toks.Length; i++)
+                {
+                    if (!fold.TryGetValue(toks[i], out int id)) { id = fold.Count; fold.Add(toks[i], id); }
+                    keys[i] = id;
+                }
+                keyed[p] = (keys, p);
+            }
+            // the straight-apostrophe forms also answer for curly ones via TryFold; nothing else to add
+
+            // temporary trie
+            var children = new List<Dictionary<int, int>?> { null };
+            var nodeEntries = new List<List<int>?> { null };
+            for (int p = 0; p < keyed.Length; p++)
+            {
+                int node = 0;
+                foreach (int key in keyed[p].Keys)
+                {
+                    var map = children[node] ??= new Dictionary<int, int>();
+                    if (!map.TryGetValue(key, out int next))
+                    {
+                        next = children.Count;
+                        children.Add(null);
+                        nodeEntries.Add(null);
+                        map.Add(key, next);
+                    }
+                    node = next;
+                }
+                (nodeEntries[node] ??= []).Add(p);
+            }
+
+            int nodes = children.Count;
+            var cs = new int[nodes]; var cc = new int[nodes]; var es = new int[nodes]; var ec = new int[nodes];
+            var ck = new List<int>(); var cn = new List<int>();
+            var entries = new List<PhraseEntry>(_phrases.Count);
+            var tokens = new List<string[]>(_phrases.Count);
+            var caseFree = new List<uint>(_phrases.Count);
+            for (int n = 0; n < nodes; n++)
+            {
+                cs[n] = ck.Count;
+                if (children[n] is { } map)
+                {
+                    var keys = new int[map.Count];
+                    map.Keys.CopyTo(keys, 0);
+                    Array.Sort(keys);
+                    foreach (int k in keys) { ck.Add(k); cn.Add(map[k]); }
+                    cc[n] = keys.Length;
+                }
+                es[n] = entries.Count;
+                if (nodeEntries[n] is { } list)
+                {
+                    list.Sort((a, b) =>
+                    {
+                        int c = _phrases[a].Entry.Kind.CompareTo(_phrases[b].Entry.Kind);
+                        return c != 0 ? c : a.CompareTo(b);
+                    });
+                    int take = Math.Min(list.Count, MaxEntriesPerNode);
+                    for (int i = 0; i < take; i++)
+                    {
+                        var (toks, entry) = _phrases[list[i]];
+                        entries.Add(entry);
+                        tokens.Add(toks);
+                        uint free = 0;
+                        for (int k = 0; k < toks.Length; k++)
+                            if (!HasUpper(toks[k])) free |= 1u << k;
+                        caseFree.Add(free);
+                    }
+                    ec[n] = take;
+                }
+            }
+            return new PhraseIndex(fold, cs, cc, [.. ck], [.. cn], es, ec, [.. entries], [.. tokens], [.. caseFree]);
+        }
+
+        private static bool HasUpper(string s)
+        {
+            foreach (char c in s) if (char.IsUpper(c)) return true;
+            return false;
+        }
+    }
+}
