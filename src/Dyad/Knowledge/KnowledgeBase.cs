@@ -22,7 +22,7 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, int[]> _peopleBySurname;      // any case
     private readonly Dictionary<string, int[]> _orgsByName;           // names and aliases, exact case first
     private readonly Dictionary<string, int[]> _orgsByCode;
-    private readonly Dictionary<string, int[]> _citiesByName;         // any case, most populous first
+    private readonly Lazy<(PhraseIndex Phrases, Dictionary<string, int[]> ByName)> _gazetteer; // built on first use
     private readonly Dictionary<string, int[]> _agentsByPhrase;       // any case
 
     private KnowledgeBase(KnowledgeData data, TimeSpan buildTime)
@@ -89,23 +89,34 @@ public sealed class KnowledgeBase
         Freeze(names, _peopleByName);
         Freeze(surnames, _peopleBySurname);
 
-        _citiesByName = new Dictionary<string, int[]>(StringComparer.OrdinalIgnoreCase);
-        var cityNames = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        _phrases = pb.Build();
+        _gazetteer = new(BuildGazetteer, LazyThreadSafetyMode.ExecutionAndPublication);
+        BuildTime = buildTime + sw.Elapsed;
+    }
+
+    /// <summary>
+    /// The gazetteer is indexed apart from the actors and only when first asked for (a city match or lookup): it holds
+    /// most of the phrases, and many programs never need it.
+    /// </summary>
+    private (PhraseIndex, Dictionary<string, int[]>) BuildGazetteer()
+    {
+        var cities = _data.Cities;
+        var pb = new PhraseIndex.Builder();
+        var names = new Dictionary<string, List<int>>(cities.Length, StringComparer.OrdinalIgnoreCase);
         // most populous first, so the first meaning of an ambiguous city name is the likeliest one
-        var byPop = new int[data.Cities.Length];
-        for (int i = 0; i < byPop.Length; i++) byPop[i] = i;
-        var cities = data.Cities;
-        Array.Sort(byPop, (a, b) => cities[a].Population != cities[b].Population ? cities[b].Population.CompareTo(cities[a].Population) : a.CompareTo(b));
+        var byPop = new int[cities.Length];
+        var keys = new long[cities.Length];
+        for (int i = 0; i < byPop.Length; i++) { byPop[i] = i; keys[i] = ((long)(int.MaxValue - cities[i].Population) << 32) | (uint)i; }
+        Array.Sort(keys, byPop);
         foreach (int i in byPop)
         {
             var c = cities[i];
             pb.Add(c.Name, new PhraseEntry(EntryKind.City, c.Id, default, c.Country, null));
-            Add(cityNames, c.Name, c.Id);
+            Add(names, c.Name, c.Id);
         }
-        Freeze(cityNames, _citiesByName);
-
-        _phrases = pb.Build();
-        BuildTime = buildTime + sw.Elapsed;
+        var byName = new Dictionary<string, int[]>(names.Count, StringComparer.OrdinalIgnoreCase);
+        Freeze(names, byName);
+        return (pb.Build(), byName);
     }
 
     /// <summary>The knowledge base compiled from the data embedded in Dyad, built once on first use.</summary>
@@ -189,17 +200,25 @@ public sealed class KnowledgeBase
     /// (token texts as a PTB-style tokenizer gives them), among entries of the given <paramref name="kinds"/>; empty when none.
     /// See <see cref="PhraseIndex"/> for the case rule; pass <see cref="MatchOptions.IgnoreCase"/> for all-caps headlines.
     /// </summary>
-    public PhraseMatch Match(ReadOnlySpan<string> tokens, int start, EntryKinds kinds = EntryKinds.All, MatchOptions options = MatchOptions.None) =>
-        _phrases.Match(tokens, start, kinds, options);
+    public PhraseMatch Match(ReadOnlySpan<string> tokens, int start, EntryKinds kinds = EntryKinds.All, MatchOptions options = MatchOptions.None)
+    {
+        var actors = (kinds & EntryKinds.Actors) != 0 ? _phrases.Match(tokens, start, kinds, options) : default;
+        if ((kinds & EntryKinds.City) == 0) return actors;
+        var places = _gazetteer.Value.Phrases.Match(tokens, start, kinds, options);
+        if (places.Length > actors.Length) return places;
+        if (places.Length < actors.Length || places.IsEmpty) return actors;
+        return actors.Concat(places);
+    }
 
     /// <summary>Convenience for tests and tools: tokenizes <paramref name="phrase"/> and matches it from its first token.</summary>
     public PhraseMatch MatchPhrase(string phrase, EntryKinds kinds = EntryKinds.All, MatchOptions options = MatchOptions.None) =>
-        _phrases.Match(PhraseIndex.Tokenize(phrase), 0, kinds, options);
+        Match(PhraseIndex.Tokenize(phrase), 0, kinds, options);
 
     /// <summary>Splits a phrase into tokens the way the knowledge base expects text to be tokenized.</summary>
     public static string[] Tokenize(string phrase) => PhraseIndex.Tokenize(phrase);
 
-    public int PhraseCount => _phrases.PhraseCount;
+    /// <summary>Number of phrases (names, aliases, titles, city names) in the index, counting the gazetteer.</summary>
+    public int PhraseCount => _phrases.PhraseCount + _gazetteer.Value.Phrases.PhraseCount;
 
     // ------------------------------------------------------------------ countries
 
@@ -297,7 +316,7 @@ public sealed class KnowledgeBase
     public IReadOnlyList<City> Cities => _data.Cities;
 
     /// <summary>Cities with this name (case-insensitive), most populous first.</summary>
-    public IReadOnlyList<City> FindCities(string name) => Pick(_citiesByName, name, _data.Cities);
+    public IReadOnlyList<City> FindCities(string name) => Pick(_gazetteer.Value.ByName, name, _data.Cities);
 
     // ------------------------------------------------------------------ helpers
 

@@ -19,38 +19,64 @@ public readonly struct PhraseMatch
     private readonly PhraseEntry[]? _entries;
     private readonly int _first;
     private readonly ulong _mask;
+    // a second run of meanings, from the gazetteer, when a city name is as long as the actor phrase
+    private readonly PhraseEntry[]? _entries2;
+    private readonly int _first2;
+    private readonly ulong _mask2;
 
     internal PhraseMatch(PhraseEntry[] entries, int start, int length, int first, ulong mask)
     {
         _entries = entries; Start = start; Length = length; _first = first; _mask = mask;
     }
 
+    private PhraseMatch(in PhraseMatch a, in PhraseMatch b)
+    {
+        _entries = a._entries; Start = a.Start; Length = a.Length; _first = a._first; _mask = a._mask;
+        _entries2 = b._entries; _first2 = b._first; _mask2 = b._mask;
+    }
+
+    /// <summary>This match followed by the meanings of <paramref name="other"/>, a match of the same tokens.</summary>
+    internal PhraseMatch Concat(in PhraseMatch other) => new(this, other);
+
     public int Start { get; }
     /// <summary>Number of tokens matched; 0 when nothing matched.</summary>
     public int Length { get; }
     public bool IsEmpty => Length == 0;
     public int End => Start + Length;
-    public int Count => System.Numerics.BitOperations.PopCount(_mask);
+    public int Count => System.Numerics.BitOperations.PopCount(_mask) + System.Numerics.BitOperations.PopCount(_mask2);
 
     /// <summary>The first (preferred) meaning. Throws when empty.</summary>
     public PhraseEntry First => IsEmpty ? throw new InvalidOperationException("no match") : _entries![_first + System.Numerics.BitOperations.TrailingZeroCount(_mask)];
 
-    public Enumerator GetEnumerator() => new(_entries, _first, _mask);
+    public Enumerator GetEnumerator() => new(this);
 
-    public struct Enumerator(PhraseEntry[]? entries, int first, ulong mask)
+    public struct Enumerator
     {
-        private ulong _mask = mask;
-        private int _current = -1;
+        private readonly PhraseMatch _m;
+        private ulong _mask, _mask2;
+        private PhraseEntry _current;
 
-        public readonly PhraseEntry Current => entries![_current];
+        internal Enumerator(in PhraseMatch m) { _m = m; _mask = m._mask; _mask2 = m._mask2; _current = default; }
+
+        public readonly PhraseEntry Current => _current;
 
         public bool MoveNext()
         {
-            if (_mask == 0) return false;
-            int bit = System.Numerics.BitOperations.TrailingZeroCount(_mask);
-            _mask &= _mask - 1;
-            _current = first + bit;
-            return true;
+            if (_mask != 0)
+            {
+                int bit = System.Numerics.BitOperations.TrailingZeroCount(_mask);
+                _mask &= _mask - 1;
+                _current = _m._entries![_m._first + bit];
+                return true;
+            }
+            if (_mask2 != 0)
+            {
+                int bit = System.Numerics.BitOperations.TrailingZeroCount(_mask2);
+                _mask2 &= _mask2 - 1;
+                _current = _m._entries2![_m._first2 + bit];
+                return true;
+            }
+            return false;
         }
     }
 }
@@ -179,6 +205,8 @@ internal sealed class PhraseIndex
     /// <summary>Splits a phrase the way a PTB-style tokenizer splits text: on spaces, with "'s" and a final comma as tokens of their own.</summary>
     public static string[] Tokenize(string phrase)
     {
+        if (phrase.IndexOf(' ') < 0 && phrase.IndexOf('\'') < 0 && phrase.IndexOf('\u2019') < 0 && !phrase.EndsWith(','))
+            return phrase.Length == 0 ? [] : [phrase];
         var parts = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var list = new List<string>(parts.Length + 1);
         foreach (var p in parts)
