@@ -24,6 +24,8 @@ internal static class Boilerplate
 
     public static bool IsBoilerplateLine(string line)
     {
+        if (line.Length > 300) return false;
+        if (line.Contains(" appeared first on ", StringComparison.Ordinal)) return true;
         if (line.Length > 160) return false;
         if (Exact.Contains(line.TrimEnd('.', ':', '!', ' '))) return true;
         foreach (var p in Prefixes)

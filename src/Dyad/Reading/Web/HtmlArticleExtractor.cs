@@ -83,6 +83,22 @@ public sealed class HtmlArticleExtractor
         return true;
     }
 
+    /// <summary>
+    /// Converts an HTML fragment (a feed item's content, say) to plain paragraphs joined by "\n\n": everything
+    /// visible is kept except scripts, styles, figures and stock lines ("Advertisement", "The post ... appeared first on").
+    /// </summary>
+    public static string HtmlFragmentToText(string html)
+    {
+        if (string.IsNullOrWhiteSpace(html)) return string.Empty;
+        if (html.IndexOf('<') < 0 && html.IndexOf('&') < 0) return WebText.CollapseWhitespace(html);
+        html = NestingGuard.Limit(html);
+        var document = new HtmlParser(ParserOptions).ParseDocument(html);
+        if (document.Body is null) return string.Empty;
+        var dom = FlatDom.Build(document.Body);
+        if (dom.Count == 0) return string.Empty;
+        return new BodyExtraction(dom, new HtmlMetadata(), strict: false).RenderAll();
+    }
+
     internal static string ExtractBody(FlatDom dom, HtmlMetadata meta)
     {
         if (dom.Count == 0) return string.Empty;
@@ -142,6 +158,20 @@ internal sealed class BodyExtraction
         return Render(roots);
     }
 
+    /// <summary>Renders the whole tree, dropping only hidden and figure-like elements.</summary>
+    public string RenderAll()
+    {
+        for (int i = 1; i < _n; i++)
+        {
+            int p = _dom.Parent[i];
+            _removed[i] = (p >= 0 && _removed[p]) || _dom.Hidden[i] || _dom.Tag[i] is "figure" or "figcaption";
+        }
+        _keepAll = true;
+        return Render(new List<int> { 0 });
+    }
+
+    private bool _keepAll;
+
     private void MarkRemoved()
     {
         var dom = _dom;
@@ -175,11 +205,26 @@ internal sealed class BodyExtraction
             {
                 _removed[i] = true;
             }
+            else if (tag == "time" && !InsideParagraph(i))
+            {
+                _removed[i] = true; // a standalone date line, not part of the prose
+            }
             else if (_strict && tag is not ("article" or "main" or "body" or "html") && (alwaysGo || !big) && ClassHints.IsNegative(hint))
             {
                 _removed[i] = true;
             }
         }
+    }
+
+    private bool InsideParagraph(int i)
+    {
+        for (int a = _dom.Parent[i]; a >= 0; a = _dom.Parent[a])
+        {
+            var k = _dom.Kind[a];
+            if ((k & TagKind.Block) == 0) continue;
+            return (k & (TagKind.Paragraph | TagKind.ListItem)) != 0 && _dom.Tag[a] != "td";
+        }
+        return false;
     }
 
     private void ComputeStats()
@@ -401,7 +446,7 @@ internal sealed class BodyExtraction
                     continue;
                 }
                 var k = dom.Kind[i];
-                if (i != r && (ShouldDrop(i) || (k & TagKind.Title) != 0))
+                if (i != r && !_keepAll && (ShouldDrop(i) || (k & TagKind.Title) != 0))
                 {
                     if ((k & TagKind.Block) != 0) Flush(sb, paragraphs);
                     i = dom.End[i];
