@@ -1,1 +1,6 @@
-﻿Console.WriteLine("Hello, World!");
+namespace Dyad.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => Cli.Run(args, Console.Out, Console.Error);
+}

@@ -13,7 +13,11 @@ public sealed class Document
     private int[] _tokenLength = new int[64];
     private string[] _words = new string[64];
 
-    public Document(Article article) => Article = article;
+    public Document(Article article, bool tracing = false)
+    {
+        Article = article;
+        Tracing = tracing;
+    }
 
     public Article Article { get; }
 
@@ -27,6 +31,17 @@ public sealed class Document
     public List<Sentence> Sentences { get; } = new();
     public List<ActorMention> Mentions { get; } = new();
     public List<CodedEvent> Events { get; } = new();
+
+    /// <summary>When set, components write why they did what they did to <see cref="Trace"/> (for <c>dyad explain</c>).</summary>
+    public bool Tracing { get; init; }
+
+    /// <summary>Component decisions, in order, when <see cref="Tracing"/> is on: (sentence index or -1, component, message).</summary>
+    public List<(int Sentence, string Component, string Message)> Trace { get; } = new();
+
+    public void Note(int sentence, string component, string message)
+    {
+        if (Tracing) Trace.Add((sentence, component, message));
+    }
 
     /// <summary>Which annotation layers are present.</summary>
     public Annotation Annotations { get; private set; }

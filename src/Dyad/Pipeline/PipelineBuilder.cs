@@ -64,9 +64,9 @@ public sealed class DyadPipeline
     public IReadOnlyList<IPipelineComponent> Components => _components;
     public Annotation Provides { get; }
 
-    public Document Process(Article article)
+    public Document Process(Article article, bool trace = false)
     {
-        var doc = new Document(article);
+        var doc = new Document(article, trace);
         foreach (var c in _components) c.Process(doc);
         return doc;
     }

@@ -105,12 +105,21 @@ public sealed class InputReader
             if (info.Length > PlainTextReader.MaxArticleBytes)
                 return ReadResult.Fail(ErrorCatalog.FileTooLarge(path, info.Length, PlainTextReader.MaxArticleBytes));
             byte[] bytes = File.ReadAllBytes(path);
-            return PlainTextReader.Read(bytes, path, date);
+            return PlainTextReader.Read(bytes, path, date ?? DateFromFileName(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return ReadResult.Fail(ErrorCatalog.Unreadable(path, e.Message));
         }
+    }
+
+    /// <summary>A file named like "2023-06-19-blinken.txt" carries its publication date in its name.</summary>
+    public static DateOnly? DateFromFileName(string path)
+    {
+        var name = Path.GetFileName(path.AsSpan());
+        if (name.Length >= 10 && DateParsing.TryParseIsoDate(name[..10], out var d) && (name.Length == 10 || !char.IsDigit(name[10])))
+            return d;
+        return null;
     }
 
     private IEnumerable<ReadResult> ReadStdin(DateOnly? date)

@@ -1,0 +1,371 @@
+using Dyad.Documents;
+using Dyad.Knowledge;
+using Dyad.Pipeline;
+
+namespace Dyad.Actors;
+
+/// <summary>
+/// Finds actor mentions by longest match against the knowledge base and resolves each to a CAMEO actor code valid on
+/// the article's date. Composes country words with office words ("Mexican Foreign Secretary" MEXGOV, "Russian troops"
+/// RUSMIL, "the president of France" FRAGOV), takes a known person's role on the date ("Antony Blinken" USAGOV in 2022),
+/// follows a title with the holder's name ("Mexico Foreign Secretary Marcelo Ebrard"), and resolves later mentions of a
+/// person by surname within the article.
+/// </summary>
+public sealed class ActorResolver : IPipelineComponent
+{
+    private readonly KnowledgeBase _kb;
+
+    public ActorResolver(KnowledgeBase? kb = null) => _kb = kb ?? KnowledgeBase.Default;
+
+    public string Name => "actors";
+    public Annotation Requires => Annotation.Tokens | Annotation.Sentences;
+    public Annotation Provides => Annotation.Actors;
+
+    public KnowledgeBase KnowledgeBase => _kb;
+
+    public void Process(Document doc)
+    {
+        var date = doc.Article.Published ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var seen = new List<(Person Person, ActorMention Mention)>();
+        for (int si = 0; si < doc.Sentences.Count; si++)
+        {
+            var s = doc.Sentences[si];
+            var words = doc.Words(s.FirstToken, s.TokenCount);
+            var options = IsShouting(words) ? MatchOptions.IgnoreCase : MatchOptions.None;
+            int i = 0;
+            while (i < words.Length)
+            {
+                var mention = ResolveAt(doc, si, s, words, i, options, date, seen);
+                if (mention is null)
+                {
+                    i++;
+                    continue;
+                }
+                doc.Mentions.Add(mention);
+                i = mention.EndToken - s.FirstToken;
+            }
+        }
+        doc.MarkDone(Annotation.Actors);
+    }
+
+    private static bool IsShouting(ReadOnlySpan<string> words)
+    {
+        int letters = 0, upper = 0;
+        foreach (var w in words)
+        {
+            foreach (char c in w)
+            {
+                if (!char.IsLetter(c)) continue;
+                letters++;
+                if (char.IsUpper(c)) upper++;
+            }
+        }
+        return letters > 12 && upper * 10 >= letters * 9;
+    }
+
+    /// <summary>The pieces of a mention as they are recognised left to right.</summary>
+    private struct Parts
+    {
+        public string? Country;      // ISO3 / CAMEO country
+        public string? CountryWhy;
+        public string? Sector;       // from an office word or a seat
+        public string? AgentWhy;
+        public string? Code;         // a full code from an organisation, seat or person role
+        public string? Entity;
+        public string? Role;
+        public MentionKind Kind;
+        public string? PersonWhy;
+    }
+
+    private ActorMention? ResolveAt(Document doc, int si, Sentence s, ReadOnlySpan<string> words, int i, MatchOptions options,
+        DateOnly date, List<(Person, ActorMention)> seen)
+    {
+        var parts = new Parts();
+        int start = i;
+        int pos = i;
+        bool any = false;
+        bool locative = i > 0 && IsLocativePreposition(words[i - 1]);
+
+        // 1. Country words, seats, organisations, people, agents — possibly chained.
+        for (int round = 0; round < 4 && pos < words.Length; round++)
+        {
+            var m = _kb.Match(words, pos, EntryKinds.Actors, options);
+            if (m.IsEmpty)
+            {
+                // "the president of France": agent + of + country
+                if (any && parts.Sector is not null && parts.Country is null && pos + 1 < words.Length && words[pos] == "of")
+                {
+                    var c = _kb.Match(words, pos + 1, EntryKinds.Country, options);
+                    if (!c.IsEmpty)
+                    {
+                        parts.Country = c.First.Country ?? c.First.Code.Value;
+                        parts.CountryWhy = $"'{Join(words, pos + 1, c.Length)}' names {parts.Country}";
+                        pos = c.End;
+                        continue;
+                    }
+                }
+                break;
+            }
+            var e = Pick(m);
+            bool took = Apply(ref parts, e, words, m, date, locative && !any);
+            if (!took) break;
+            any = true;
+            pos = m.End;
+            // possessive: "South Korea's foreign minister"
+            if (pos < words.Length && words[pos] is "'s" or "\u2019s" or "'" && e.Kind is EntryKind.Country or EntryKind.Organization) pos++;
+            if (parts.Code is not null && parts.Kind == MentionKind.Person) break;
+        }
+
+        // 2. A title followed by the holder's name: "Foreign Secretary Marcelo Ebrard".
+        if (any && parts.Kind != MentionKind.Person && parts.Sector is not null)
+        {
+            int nameEnd = CapitalizedRun(words, pos);
+            if (nameEnd > pos)
+            {
+                parts.Entity = Join(words, pos, nameEnd - pos);
+                pos = nameEnd;
+            }
+        }
+
+        // 3. A later mention of a person by surname.
+        if (!any)
+        {
+            var w = words[i];
+            if (w.Length > 1 && char.IsUpper(w[0]))
+            {
+                for (int k = seen.Count - 1; k >= 0; k--)
+                {
+                    var (person, first) = seen[k];
+                    if (person.Surname == w)
+                    {
+                        int tok = s.FirstToken + i;
+                        return first with
+                        {
+                            FirstToken = tok,
+                            TokenCount = 1,
+                            Span = doc.TokenSpan(tok),
+                            HeadToken = tok,
+                            Kind = MentionKind.Coreference,
+                            Why = $"'{w}' is the surname of {person.Name}, mentioned earlier; {first.Why}",
+                        };
+                    }
+                }
+            }
+            return null;
+        }
+
+        string? code = Compose(ref parts, out var sectors, out string why);
+        if (code is null) return null;
+        int firstTok = s.FirstToken + start;
+        int count = pos - start;
+        // Leading determiner is not part of the mention span; trailing possessive is.
+        var mention = new ActorMention(firstTok, count, doc.TokensSpan(firstTok, count), code, parts.Country, sectors, parts.Kind, why)
+        {
+            Entity = parts.Entity,
+            Role = parts.Role,
+        };
+        if (parts.Kind == MentionKind.Person && parts.Entity is not null)
+        {
+            var person = _kb.FindPerson(parts.Entity);
+            if (person is not null) seen.Add((person, mention));
+        }
+        doc.Note(si, Name, $"'{Join(words, start, count)}' -> {code}: {why}");
+        return mention;
+    }
+
+    private static bool IsLocativePreposition(string w) => w is "in" or "to" or "at" or "from" or "into" or "near" or "across" or "outside" or "inside";
+
+    /// <summary>Prefers, among the meanings of one phrase, the one that says most (a seat over a capital, say).</summary>
+    private static PhraseEntry Pick(PhraseMatch m)
+    {
+        PhraseEntry best = m.First;
+        foreach (var e in m)
+        {
+            if (Rank(e.Kind) < Rank(best.Kind)) best = e;
+        }
+        return best;
+
+        static int Rank(EntryKind k) => k switch
+        {
+            EntryKind.Person => 0,
+            EntryKind.Organization => 1,
+            EntryKind.Seat => 2,
+            EntryKind.Country => 3,
+            EntryKind.CountryAdjective => 4,
+            EntryKind.Demonym => 5,
+            EntryKind.Capital => 6,
+            EntryKind.Agent => 7,
+            _ => 9,
+        };
+    }
+
+    private bool Apply(ref Parts parts, PhraseEntry e, ReadOnlySpan<string> words, PhraseMatch m, DateOnly date, bool locative)
+    {
+        string text = Join(words, m.Start, m.Length);
+        switch (e.Kind)
+        {
+            case EntryKind.Country:
+            case EntryKind.CountryAdjective:
+            case EntryKind.Demonym:
+                if (parts.Country is not null || parts.Code is not null) return false;
+                parts.Country = e.Country ?? e.Code.Value;
+                parts.CountryWhy = $"'{text}' names {parts.Country}";
+                parts.Kind = e.Kind == EntryKind.Country ? MentionKind.Country : MentionKind.CountryAdjective;
+                return true;
+            case EntryKind.Capital:
+                if (parts.Country is not null || parts.Code is not null) return false;
+                parts.Country = e.Country ?? e.Code.Value[..3];
+                parts.Kind = MentionKind.Capital;
+                if (locative)
+                {
+                    parts.CountryWhy = $"'{text}' is the capital of {parts.Country}, here a place";
+                }
+                else
+                {
+                    parts.Sector ??= "GOV";
+                    parts.CountryWhy = $"'{text}' is the capital of {parts.Country}, standing for its government";
+                }
+                return true;
+            case EntryKind.Seat:
+                if (parts.Code is not null) return false;
+                if (parts.Country is not null && e.Country is not null && parts.Country != e.Country) return false;
+                parts.Country = e.Country ?? e.Code.Value[..3];
+                parts.Sector = e.Sector ?? (e.Code.SegmentCount > 0 ? e.Code.Segment(0).ToString() : null);
+                parts.Kind = MentionKind.Seat;
+                parts.CountryWhy = $"'{text}' is a seat of {e.Code}";
+                return true;
+            case EntryKind.Organization:
+                if (parts.Code is not null || parts.Sector is not null) return false;
+                parts.Code = e.Code.Value;
+                parts.Entity = text;
+                parts.Kind = MentionKind.Organization;
+                parts.CountryWhy = $"'{text}' is the organisation {e.Code}";
+                return true;
+            case EntryKind.Agent:
+                if (parts.Code is not null) return false;
+                if (parts.Sector is not null && parts.Kind != MentionKind.Capital) return false;
+                parts.Sector = e.Sector;
+                parts.AgentWhy = $"'{text}' is an office word of sector {e.Sector}";
+                if (parts.Country is null && e.Country is not null && Unambiguous(m, out string? c))
+                {
+                    parts.Country = c;
+                    parts.AgentWhy += $" used in {c}";
+                }
+                if (parts.Kind is not (MentionKind.Country or MentionKind.CountryAdjective)) parts.Kind = MentionKind.Agent;
+                return true;
+            case EntryKind.Person:
+            {
+                if (parts.Code is not null) return false;
+                var person = _kb.People[e.EntityId];
+                parts.Entity = person.Name;
+                parts.Kind = MentionKind.Person;
+                var role = KnowledgeBase.RoleOn(person, date);
+                if (role is not null)
+                {
+                    parts.Code = role.Code.Value;
+                    parts.Role = role.Title;
+                    parts.PersonWhy = $"{person.Name} was {role.Title} ({role.Code}) on {date:yyyy-MM-dd}";
+                }
+                else
+                {
+                    // Out of office on the date: coded by country only, not as the government.
+                    var last = LastRoleBefore(person, date);
+                    string? country = last?.Code.Value[..3] ?? parts.Country;
+                    if (country is null) return false;
+                    parts.Code = country;
+                    parts.PersonWhy = last is null
+                        ? $"{person.Name} held no known office on {date:yyyy-MM-dd}"
+                        : $"{person.Name} was out of office on {date:yyyy-MM-dd} (last: {last.Title}, {last.Code}); coded as {country} only";
+                }
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    private static bool Unambiguous(PhraseMatch m, out string? country)
+    {
+        country = null;
+        foreach (var e in m)
+        {
+            if (e.Kind != EntryKind.Agent) continue;
+            if (e.Country is null) return false;
+            if (country is not null && country != e.Country) return false;
+            country = e.Country;
+        }
+        return country is not null;
+    }
+
+    private static PersonRole? LastRoleBefore(Person person, DateOnly date)
+    {
+        PersonRole? last = null;
+        foreach (var r in person.Roles)
+        {
+            if (r.Start.IsNone || r.Start.FirstDay <= date) last = r;
+        }
+        return last;
+    }
+
+    private static string? Compose(ref Parts p, out IReadOnlyList<string> sectors, out string why)
+    {
+        sectors = Array.Empty<string>();
+        why = string.Join("; ", new[] { p.PersonWhy, p.CountryWhy, p.AgentWhy }.Where(x => x is not null));
+        string? code = p.Code;
+        if (code is null)
+        {
+            if (p.Country is null && p.Sector is null) return null;
+            code = (p.Country ?? "") + (p.Sector ?? "");
+        }
+        else if (p.Sector is not null && code.Length == 3)
+        {
+            code += p.Sector;
+        }
+        if (p.Country is null && code.Length >= 3 && p.Kind == MentionKind.Person) p.Country = code[..3];
+        if (code.Length > 3 && p.Country is not null && code.StartsWith(p.Country, StringComparison.Ordinal))
+        {
+            sectors = Segments(code.AsSpan(3));
+        }
+        else if (p.Country is null && p.Code is null)
+        {
+            sectors = Segments(code.AsSpan());
+        }
+        else if (p.Code is not null && code.Length > 3)
+        {
+            sectors = Segments(code.AsSpan(3));
+            if (p.Country is null && code.Length >= 3 && !code.StartsWith("IGO", StringComparison.Ordinal) && !code.StartsWith("NGO", StringComparison.Ordinal)
+                && !code.StartsWith("IMG", StringComparison.Ordinal) && !code.StartsWith("MNC", StringComparison.Ordinal))
+            {
+                p.Country = code[..3];
+            }
+        }
+        return code;
+    }
+
+    private static string[] Segments(ReadOnlySpan<char> s)
+    {
+        var list = new string[s.Length / 3];
+        for (int i = 0; i < list.Length; i++) list[i] = string.Intern(s.Slice(i * 3, 3).ToString());
+        return list;
+    }
+
+    /// <summary>End of a run of capitalized name tokens starting at <paramref name="pos"/> (at most 4), or pos.</summary>
+    private static int CapitalizedRun(ReadOnlySpan<string> words, int pos)
+    {
+        int k = pos;
+        while (k < words.Length && k - pos < 4)
+        {
+            var w = words[k];
+            if (w.Length == 0 || !char.IsUpper(w[0]) || w.Length == 1 && k == pos) break;
+            if (w is "The" or "A" or "In" or "On" or "He" or "She" or "It") break;
+            k++;
+        }
+        return k - pos >= 2 || (k - pos == 1 && k < words.Length && words[k] is "," or "said" or "told") ? k : pos;
+    }
+
+    private static string Join(ReadOnlySpan<string> words, int start, int count)
+    {
+        if (count == 1) return words[start];
+        return string.Join(' ', words.Slice(start, count).ToArray());
+    }
+}

@@ -1,0 +1,490 @@
+using System.Globalization;
+using Dyad.Documents;
+using Dyad.Pipeline;
+using Dyad.Util;
+
+namespace Dyad.Coding;
+
+/// <summary>
+/// Codes who-did-what-to-whom events from sentences with resolved actors, using verb patterns
+/// (<see cref="VerbPatternSet"/>). Roles come from the dependency parse when the sentence was parsed (subject, passive
+/// agent, objects), and from word order otherwise. Negated acts are not coded; announced acts are coded as intents.
+/// Within an article, the same (source, target, code, date) is one event with a mention count.
+/// </summary>
+public sealed class EventCoder : IPipelineComponent
+{
+    private readonly VerbPatternSet _patterns;
+    private readonly IntentMap _intents;
+
+    public EventCoder(VerbPatternSet? patterns = null, IntentMap? intents = null)
+    {
+        _patterns = patterns ?? VerbPatternSet.Default;
+        _intents = intents ?? IntentMap.Default;
+    }
+
+    public string Name => "coder";
+    public Annotation Requires => Annotation.Tokens | Annotation.Sentences | Annotation.Actors;
+    public Annotation Provides => Annotation.Events;
+
+    /// <summary>Tokens allowed between pattern words ("hold [high-level] talks with").</summary>
+    private const int Gap = 3;
+
+    public void Process(Document doc)
+    {
+        var found = new List<CodedEvent>();
+        var inSentence = new List<ActorMention>();
+        int m = 0;
+        var mentions = doc.Mentions;
+        for (int si = 0; si < doc.Sentences.Count; si++)
+        {
+            var s = doc.Sentences[si];
+            inSentence.Clear();
+            while (m < mentions.Count && mentions[m].FirstToken < s.FirstToken) m++;
+            for (int k = m; k < mentions.Count && mentions[k].FirstToken < s.EndToken; k++) inSentence.Add(mentions[k]);
+            if (inSentence.Count == 0) continue;
+            CodeSentence(doc, si, s, inSentence, found);
+        }
+        Merge(doc, found);
+        doc.MarkDone(Annotation.Events);
+    }
+
+    private void CodeSentence(Document doc, int si, Sentence s, List<ActorMention> mentions, List<CodedEvent> found)
+    {
+        Span<char> lower = stackalloc char[64];
+        var syntax = doc.Syntax;
+        bool parsed = syntax is not null && syntax.Parsed[s.FirstToken];
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var word = doc.Word(t);
+            if (word.Length > lower.Length || InMention(mentions, t) is not null) continue;
+            int n = word.AsSpan().ToLowerInvariant(lower);
+            var candidates = _patterns.ForVerbForm(lower[..n]);
+            if (candidates.IsEmpty) continue;
+            if (parsed && syntax!.Upos[t] is not ("VERB" or "AUX"))
+            {
+                doc.Note(si, Name, $"'{word}' is tagged {syntax.Upos[t]}, not a verb: no verb pattern tried");
+                continue;
+            }
+            foreach (var p in candidates)
+            {
+                if (TryPattern(doc, si, s, t, p, mentions, parsed, found)) break;
+            }
+        }
+    }
+
+    private bool TryPattern(Document doc, int si, Sentence s, int verb, VerbPattern p, List<ActorMention> mentions, bool parsed,
+        List<CodedEvent> found)
+    {
+        bool passive = IsPassive(doc, s, verb, parsed);
+        int cursor = verb + 1;
+        Span<char> lower = stackalloc char[64];
+        // Middle words, in order, after the verb.
+        foreach (var w in p.Middle)
+        {
+            int at = FindWord(doc, s, cursor, w, mentions, lower);
+            if (at < 0)
+            {
+                doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': '{w}' not found after the verb");
+                return false;
+            }
+            cursor = at + 1;
+        }
+        List<ActorMention> sources, targets;
+        if (passive && !p.NoPassive && p.Middle.Length == 0)
+        {
+            // "Ukraine was attacked by Russia": target is the subject, source the by-agent.
+            targets = SubjectsOf(doc, s, verb, mentions, parsed);
+            sources = AgentsOf(doc, s, verb, mentions);
+            if (targets.Count == 0 || sources.Count == 0)
+            {
+                doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' (passive): {(targets.Count == 0 ? "no subject actor" : "no by-agent actor")}");
+                return false;
+            }
+        }
+        else
+        {
+            targets = ObjectsAfter(doc, s, cursor, mentions);
+            sources = SubjectsOf(doc, s, verb, mentions, parsed);
+            if (targets.Count == 0 && p.Symmetric && sources.Count >= 2 && p.Preposition is not null)
+            {
+                // "The United States and Mexico resumed talks": both directions between the coordinated subjects.
+                targets = sources;
+            }
+            if (sources.Count == 0 || targets.Count == 0)
+            {
+                doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': {(sources.Count == 0 ? "no source actor" : "no target actor")}");
+                return false;
+            }
+        }
+        // Tail words after the target.
+        int afterTarget = targets[^1].EndToken;
+        foreach (var w in p.Tail)
+        {
+            int at = FindWord(doc, s, afterTarget, w, mentions, lower);
+            if (at < 0)
+            {
+                doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': '{w}' not found after the target");
+                return false;
+            }
+            afterTarget = at + 1;
+        }
+        if (IsNegated(doc, s, verb, parsed))
+        {
+            doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' matched but the verb is negated: not coded");
+            return true;
+        }
+        string code = p.Code;
+        string why = p.Text;
+        if (IsIntent(doc, s, verb, parsed, out string marker))
+        {
+            string intent = _intents.IntentOf(code);
+            if (intent != code) why = $"{p.Text}; intent marked by '{marker}' -> {intent}";
+            code = intent;
+        }
+        int added = 0;
+        foreach (var src in sources)
+        {
+            foreach (var tgt in targets)
+            {
+                if (ReferenceEquals(src, tgt) || src.Code == tgt.Code) continue;
+                found.Add(MakeEvent(doc, si, s, verb, src, tgt, code, why, parsed));
+                added++;
+            }
+        }
+        doc.Note(si, Name, $"pattern [{p.Text}] fired at '{doc.Word(verb)}'{(passive ? " (passive)" : "")}: {added} event(s), code {code}");
+        return added > 0;
+    }
+
+    private static ActorMention? InMention(List<ActorMention> mentions, int token)
+    {
+        foreach (var m in mentions)
+        {
+            if (token >= m.FirstToken && token < m.EndToken) return m;
+        }
+        return null;
+    }
+
+    private int FindWord(Document doc, Sentence s, int from, string patternWord, List<ActorMention> mentions, Span<char> lower)
+    {
+        int limit = Math.Min(s.EndToken, from + Gap + 1);
+        for (int k = from; k < limit; k++)
+        {
+            var w = doc.Word(k);
+            if (w.Length > lower.Length) continue;
+            int n = w.AsSpan().ToLowerInvariant(lower);
+            if (_patterns.WordMatches(patternWord, lower[..n])) return k;
+            if (IsClauseBreak(w)) return -1;
+            if (InMention(mentions, k) is { } m)
+            {
+                // skip over an actor only when the pattern word is not a preposition (the actor would be the target)
+                if (VerbPatternSet.Prepositions.Contains(patternWord)) return -1;
+                k = m.EndToken - 1;
+                limit = Math.Min(s.EndToken, m.EndToken + Gap + 1);
+            }
+        }
+        return -1;
+    }
+
+    private static bool IsClauseBreak(string w) => w is "," or ";" or ":" or "." or "--" or "\u2014" or "(" or ")" or "that" or "which" or "who";
+
+    /// <summary>The target actors: the first actor after the pattern words (determiners and adjectives may intervene), plus actors coordinated with it.</summary>
+    private static List<ActorMention> ObjectsAfter(Document doc, Sentence s, int from, List<ActorMention> mentions)
+    {
+        var result = new List<ActorMention>(2);
+        ActorMention? first = null;
+        foreach (var m in mentions)
+        {
+            if (m.FirstToken < from) continue;
+            // Words between the pattern and the actor must not break the clause ("the", "its", "neighbouring" are fine).
+            bool ok = m.FirstToken - from <= 4;
+            for (int k = from; ok && k < m.FirstToken; k++)
+            {
+                if (IsClauseBreak(doc.Word(k)) || IsVerbish(doc, k)) ok = false;
+            }
+            if (ok) first = m;
+            break;
+        }
+        if (first is null) return result;
+        result.Add(first);
+        AddCoordinated(doc, s, first, mentions, result);
+        return result;
+    }
+
+    private static bool IsVerbish(Document doc, int k)
+    {
+        var syn = doc.Syntax;
+        return syn is not null && syn.Parsed[k] && syn.Upos[k] is "VERB";
+    }
+
+    /// <summary>Adds actors joined to <paramref name="first"/> by "and", "or" or commas: "X met Y and Z".</summary>
+    private static void AddCoordinated(Document doc, Sentence s, ActorMention first, List<ActorMention> mentions, List<ActorMention> result)
+    {
+        var last = first;
+        foreach (var m in mentions)
+        {
+            if (m.FirstToken <= last.FirstToken) continue;
+            int gap = m.FirstToken - last.EndToken;
+            if (gap < 1 || gap > 3) break;
+            bool joined = false;
+            for (int k = last.EndToken; k < m.FirstToken; k++)
+            {
+                var w = doc.Word(k);
+                if (w is "and" or "or" or "," or "as well as") joined = true;
+                else if (w is not ("the" or "The" or "its" or "their" or "well" or "as")) { joined = false; break; }
+            }
+            if (!joined) break;
+            result.Add(m);
+            last = m;
+        }
+    }
+
+    /// <summary>The source actors: from the parse (nsubj, inherited through xcomp/conj), else the nearest actor before the verb.</summary>
+    private static List<ActorMention> SubjectsOf(Document doc, Sentence s, int verb, List<ActorMention> mentions, bool parsed)
+    {
+        var result = new List<ActorMention>(2);
+        if (parsed)
+        {
+            var syn = doc.Syntax!;
+            int v = verb;
+            for (int hops = 0; hops < 4 && v >= 0; hops++)
+            {
+                int subj = ChildWith(doc, s, v, "nsubj", "nsubj:pass");
+                if (subj >= 0)
+                {
+                    var m = MentionAt(doc, s, subj, mentions);
+                    if (m is not null)
+                    {
+                        result.Add(m);
+                        AddCoordinated(doc, s, m, mentions, result);
+                    }
+                    return result;
+                }
+                string rel = syn.Rel[v];
+                if (rel is "xcomp" or "conj" or "ccomp" or "advcl" or "parataxis") v = syn.Head[v];
+                else if (rel is "acl:relcl" or "acl")
+                {
+                    // "the minister, who visited Seoul": the relative clause's subject is the noun it modifies.
+                    var m = MentionAt(doc, s, syn.Head[v], mentions);
+                    if (m is not null) result.Add(m);
+                    return result;
+                }
+                else break;
+            }
+            if (result.Count > 0) return result;
+        }
+        // Word order: the nearest actor before the verb that is not inside a prepositional phrase.
+        ActorMention? best = null;
+        foreach (var m in mentions)
+        {
+            if (m.EndToken > verb) break;
+            if (m.FirstToken > s.FirstToken && IsPreposition(doc.Word(m.FirstToken - 1)) ) continue;
+            best = m;
+        }
+        if (best is null) return result;
+        // Include actors coordinated before it: "The United States and Mexico".
+        int idx = mentions.IndexOf(best);
+        int start = idx;
+        while (start > 0)
+        {
+            var prev = mentions[start - 1];
+            int gap = mentions[start].FirstToken - prev.EndToken;
+            if (gap < 1 || gap > 2) break;
+            bool joined = false;
+            for (int k = prev.EndToken; k < mentions[start].FirstToken; k++)
+            {
+                var w = doc.Word(k);
+                if (w is "and" or "," or "or") joined = true;
+                else if (w is not ("the" or "The")) { joined = false; break; }
+            }
+            if (!joined) break;
+            start--;
+        }
+        for (int i = start; i <= idx; i++) result.Add(mentions[i]);
+        return result;
+    }
+
+    private static bool IsPreposition(string w) =>
+        w is "in" or "In" or "to" or "with" or "from" or "of" or "at" or "on" or "by" or "against" or "for" or "between" or "into" or "over" or "about";
+
+    /// <summary>The passive agent: the actor after "by".</summary>
+    private static List<ActorMention> AgentsOf(Document doc, Sentence s, int verb, List<ActorMention> mentions)
+    {
+        var result = new List<ActorMention>(2);
+        for (int k = verb + 1; k < s.EndToken && k <= verb + 6; k++)
+        {
+            if (doc.Word(k) != "by") continue;
+            foreach (var m in mentions)
+            {
+                if (m.FirstToken > k && m.FirstToken <= k + 3)
+                {
+                    result.Add(m);
+                    AddCoordinated(doc, s, m, mentions, result);
+                    return result;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static int ChildWith(Document doc, Sentence s, int head, string rel1, string rel2)
+    {
+        var syn = doc.Syntax!;
+        for (int k = s.FirstToken; k < s.EndToken; k++)
+        {
+            if (syn.Head[k] == head && (syn.Rel[k] == rel1 || syn.Rel[k] == rel2)) return k;
+        }
+        return -1;
+    }
+
+    /// <summary>The mention containing a token, or one attached to it (compound, nmod:poss, appos, amod), e.g. "Mexico's minister".</summary>
+    private static ActorMention? MentionAt(Document doc, Sentence s, int token, List<ActorMention> mentions)
+    {
+        var direct = InMention(mentions, token);
+        if (direct is not null) return direct;
+        var syn = doc.Syntax!;
+        for (int k = s.FirstToken; k < s.EndToken; k++)
+        {
+            if (syn.Head[k] == token && syn.Rel[k] is "nmod:poss" or "compound" or "amod" or "appos" or "nmod" or "flat")
+            {
+                var m = InMention(mentions, k);
+                if (m is not null) return m;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsPassive(Document doc, Sentence s, int verb, bool parsed)
+    {
+        if (parsed)
+        {
+            return ChildWith(doc, s, verb, "aux:pass", "nsubj:pass") >= 0;
+        }
+        for (int k = verb - 1; k >= s.FirstToken && k >= verb - 3; k--)
+        {
+            var w = doc.Word(k);
+            if (w is "was" or "were" or "been" or "being" or "is" or "are" or "be" or "got" or "get" or "gets") return true;
+            if (!w.EndsWith("ly", StringComparison.Ordinal) && w is not ("reportedly" or "allegedly" or "also" or "not")) return false;
+        }
+        return false;
+    }
+
+    private static bool IsNegated(Document doc, Sentence s, int verb, bool parsed)
+    {
+        if (parsed)
+        {
+            var syn = doc.Syntax!;
+            for (int k = s.FirstToken; k < s.EndToken; k++)
+            {
+                if (syn.Head[k] == verb && syn.Rel[k] == "advmod" && doc.Word(k) is "not" or "n't" or "never" or "Not" or "Never") return true;
+            }
+            return false;
+        }
+        for (int k = verb - 1; k >= s.FirstToken && k >= verb - 3; k--)
+        {
+            if (doc.Word(k) is "not" or "n't" or "never" or "Not" or "Never") return true;
+        }
+        return false;
+    }
+
+    private bool IsIntent(Document doc, Sentence s, int verb, bool parsed, out string marker)
+    {
+        var markers = _intents.Markers;
+        if (parsed)
+        {
+            var syn = doc.Syntax!;
+            for (int k = s.FirstToken; k < s.EndToken; k++)
+            {
+                if (syn.Head[k] == verb && syn.Rel[k] == "aux" && markers.Contains(doc.Word(k).ToLowerInvariant()))
+                {
+                    marker = doc.Word(k);
+                    return true;
+                }
+            }
+            int h = syn.Head[verb];
+            if (syn.Rel[verb] == "xcomp" && h >= 0 && syn.Lemma[h] is { } lemma && markers.Contains(lemma))
+            {
+                marker = doc.Word(h);
+                return true;
+            }
+            marker = "";
+            return false;
+        }
+        Span<char> lower = stackalloc char[32];
+        for (int k = verb - 1; k >= s.FirstToken && k >= verb - 3; k--)
+        {
+            var w = doc.Word(k);
+            if (w.Length > lower.Length) break;
+            int n = w.AsSpan().ToLowerInvariant(lower);
+            var lw = lower[..n];
+            if (lw is "will" or "shall" or "'ll" or "would")
+            {
+                marker = w;
+                return true;
+            }
+            if (lw is "to" && k > s.FirstToken)
+            {
+                var prev = doc.Word(k - 1);
+                foreach (var mk in markers)
+                {
+                    foreach (var form in Inflection.VerbForms(mk, _patterns.Irregular))
+                    {
+                        if (prev.Equals(form, StringComparison.OrdinalIgnoreCase))
+                        {
+                            marker = prev;
+                            return true;
+                        }
+                    }
+                }
+                break;
+            }
+        }
+        marker = "";
+        return false;
+    }
+
+    private static CodedEvent MakeEvent(Document doc, int si, Sentence s, int verb, ActorMention src, ActorMention tgt, string code,
+        string pattern, bool parsed)
+    {
+        var article = doc.Article;
+        string articleId = article.OutputId;
+        var date = article.Published;
+        string key = string.Create(CultureInfo.InvariantCulture, $"{articleId}|{src.Code}|{tgt.Code}|{code}|{date:yyyy-MM-dd}");
+        return new CodedEvent
+        {
+            EventId = XxHash64.HashUtf8(key).ToString("x16", CultureInfo.InvariantCulture),
+            ArticleId = articleId,
+            Date = date,
+            Source = Actor(doc, src),
+            Target = Actor(doc, tgt),
+            Cameo = code,
+            Sentence = si,
+            SentenceText = doc.Text.Substring(s.Span.Start, s.Span.Length),
+            VerbSpan = doc.TokenSpan(verb),
+            Pattern = pattern,
+            Confidence = parsed ? 0.9 : 0.7,
+            Url = article.Url,
+            Outlet = article.Outlet,
+        };
+    }
+
+    private static EventActor Actor(Document doc, ActorMention m) =>
+        new(m.Code, m.Country, m.Sectors, doc.Text.Substring(m.Span.Start, m.Span.Length), m.Span);
+
+    /// <summary>One event per (source, target, code, date); later sentences add to its mention count.</summary>
+    private static void Merge(Document doc, List<CodedEvent> found)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in found)
+        {
+            if (index.TryGetValue(e.EventId, out int i))
+            {
+                doc.Events[i] = doc.Events[i] with { Mentions = doc.Events[i].Mentions + 1 };
+            }
+            else
+            {
+                index[e.EventId] = doc.Events.Count;
+                doc.Events.Add(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Frozen;
+using Dyad.Errors;
+using Dyad.Util;
+
+namespace Dyad.Coding;
+
+/// <summary>
+/// One verb pattern: <c>SUBJ verb [words] OBJ [words]</c> and the CAMEO code it yields. Words are matched in any
+/// inflection; <see cref="Middle"/> must follow the verb in order before the target, <see cref="Tail"/> after it.
+/// </summary>
+public sealed record VerbPattern(string Code, string Verb, string[] Middle, string[] Tail, bool Symmetric, bool NoPassive,
+    string Text, string Source)
+{
+    /// <summary>More specific patterns (more words) are tried first.</summary>
+    public int Specificity => Middle.Length + Tail.Length;
+    /// <summary>The word right before the target, when it is a preposition-like word ("with", "on").</summary>
+    public string? Preposition => Middle.Length > 0 && VerbPatternSet.Prepositions.Contains(Middle[^1]) ? Middle[^1] : null;
+}
+
+/// <summary>
+/// The verb patterns (data/patterns/verbs.txt, or a user's file), indexed by every inflected form of their verb.
+/// Immutable after loading; share one instance.
+/// </summary>
+public sealed class VerbPatternSet
+{
+    internal static readonly FrozenSet<string> Prepositions = new[]
+    {
+        "with", "to", "on", "against", "from", "in", "into", "at", "for", "of", "by", "between", "upon", "behind", "near",
+        "about", "over", "toward", "towards", "out",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly FrozenDictionary<string, VerbPattern[]> _byForm;
+    private readonly FrozenDictionary<string, FrozenSet<string>> _wordForms;
+
+    private VerbPatternSet(List<VerbPattern> patterns, FrozenDictionary<string, VerbPattern[]> byForm,
+        FrozenDictionary<string, FrozenSet<string>> wordForms, IReadOnlyDictionary<string, string[]> irregular)
+    {
+        Patterns = patterns;
+        _byForm = byForm;
+        _wordForms = wordForms;
+        Irregular = irregular;
+    }
+
+    public IReadOnlyList<VerbPattern> Patterns { get; }
+    public IReadOnlyDictionary<string, string[]> Irregular { get; }
+
+    private static readonly Lazy<VerbPatternSet> DefaultSet = new(() =>
+        Load(EmbeddedData.ReadLines("patterns/verbs.txt"), "verbs.txt", LoadIrregular(EmbeddedData.ReadLines("patterns/irregular-verbs.txt")), out _));
+
+    public static VerbPatternSet Default => DefaultSet.Value;
+
+    public static Dictionary<string, string[]> LoadIrregular(IEnumerable<string> lines)
+    {
+        var d = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.Split('\t');
+            if (f.Length >= 2) d[f[0].Trim()] = f[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        }
+        return d;
+    }
+
+    /// <summary>Loads patterns; malformed lines are reported in <paramref name="errors"/> and skipped.</summary>
+    public static VerbPatternSet Load(IEnumerable<string> lines, string fileName, IReadOnlyDictionary<string, string[]> irregular,
+        out List<DyadError> errors)
+    {
+        errors = new List<DyadError>();
+        var patterns = new List<VerbPattern>();
+        int n = 0;
+        foreach (var raw in lines)
+        {
+            n++;
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.Split('\t', StringSplitOptions.TrimEntries);
+            if (f.Length < 2 || !CameoCode.TryParse(f[0], out _))
+            {
+                errors.Add(ErrorCatalog.DataFileLine(fileName, n, "expected CAMEO-CODE <tab> SUBJ verb ... OBJ"));
+                continue;
+            }
+            var words = f[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            int obj = Array.IndexOf(words, "OBJ");
+            if (words.Length < 3 || words[0] != "SUBJ" || obj < 2)
+            {
+                errors.Add(ErrorCatalog.DataFileLine(fileName, n, $"pattern '{f[1]}' must read SUBJ verb [words] OBJ [words]"));
+                continue;
+            }
+            string flags = f.Length > 2 ? f[2] : "";
+            patterns.Add(new VerbPattern(f[0], words[1].ToLowerInvariant(), Lower(words[2..obj]), Lower(words[(obj + 1)..]),
+                flags.Contains("sym", StringComparison.Ordinal), flags.Contains("nopass", StringComparison.Ordinal),
+                $"{f[0]} {f[1]}", $"{fileName}:{n}"));
+        }
+        var byForm = new Dictionary<string, List<VerbPattern>>(StringComparer.Ordinal);
+        var wordForms = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
+        foreach (var p in patterns)
+        {
+            foreach (var form in Inflection.VerbForms(p.Verb, irregular))
+            {
+                if (!byForm.TryGetValue(form, out var list)) byForm[form] = list = new List<VerbPattern>();
+                list.Add(p);
+            }
+            foreach (var w in p.Middle) AddWord(w);
+            foreach (var w in p.Tail) AddWord(w);
+        }
+        void AddWord(string w)
+        {
+            if (!wordForms.ContainsKey(w))
+                wordForms[w] = Prepositions.Contains(w) || w.Length <= 2
+                    ? new[] { w }.ToFrozenSet(StringComparer.Ordinal)
+                    : Inflection.WordForms(w, irregular).ToFrozenSet(StringComparer.Ordinal);
+        }
+        var frozen = byForm.ToFrozenDictionary(kv => kv.Key,
+            kv => kv.Value.OrderByDescending(p => p.Specificity).ThenBy(p => p.Code, StringComparer.Ordinal).ToArray(),
+            StringComparer.Ordinal);
+        return new VerbPatternSet(patterns, frozen, wordForms.ToFrozenDictionary(StringComparer.Ordinal), irregular);
+    }
+
+    private static string[] Lower(string[] words)
+    {
+        var r = new string[words.Length];
+        for (int i = 0; i < words.Length; i++) r[i] = words[i].ToLowerInvariant();
+        return r;
+    }
+
+    /// <summary>Patterns whose verb has this (lowercase) form, most specific first; empty when none.</summary>
+    public ReadOnlySpan<VerbPattern> ForVerbForm(ReadOnlySpan<char> lowerWord)
+    {
+        var lookup = _byForm.GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.TryGetValue(lowerWord, out var ps) ? ps : ReadOnlySpan<VerbPattern>.Empty;
+    }
+
+    /// <summary>Whether a text word (lowercase) is a form of a pattern word.</summary>
+    public bool WordMatches(string patternWord, ReadOnlySpan<char> lowerWord) =>
+        _wordForms.TryGetValue(patternWord, out var forms) && forms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lowerWord);
+}
