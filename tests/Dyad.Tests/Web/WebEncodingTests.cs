@@ -6,12 +6,12 @@ namespace Dyad.Tests.Web;
 
 public class WebEncodingTests
 {
-    private static readonly Encoding Latin = GetLatin();
+    private static readonly Encoding Latin;
 
-    private static Encoding GetLatin()
+    static WebEncodingTests()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(1252);
+        Latin = Encoding.GetEncoding(1252);
     }
 
     [Fact]
