@@ -203,7 +203,7 @@ internal sealed class KnowledgeParser
                 if (!Columns(cols, 3, 3, $"NAME<TAB>{field}<TAB>VALUE")) return;
                 var value = line[cols[2]];
                 if (value.IsEmpty) { Error("empty value"); return; }
-                if (field == "alias")
+                if (field.SequenceEqual("alias"))
                 {
                     if (value.SequenceEqual(name)) { Error("alias repeats the name"); return; }
                     AddUnique(p.Aliases, value);
