@@ -22,8 +22,16 @@ public static class Cli
         root.Subcommands.Add(BenchCommand.Create(ctx));
         root.Subcommands.Add(ActorCommand.Create(ctx));
         var parse = root.Parse(args);
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return parse.Invoke(config);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return parse.Invoke(config);
+        }
+        catch (Errors.DyadException e)
+        {
+            stderr.WriteLine($"dyad: error: {e.Error}");
+            return SomeInputFailed;
+        }
     }
 }
 

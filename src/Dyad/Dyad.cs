@@ -3,6 +3,7 @@ using Dyad.Cleaning;
 using Dyad.Coding;
 using Dyad.Knowledge;
 using Dyad.Pipeline;
+using Dyad.Syntax;
 using Dyad.Text;
 
 namespace Dyad;
@@ -20,13 +21,21 @@ public static class DyadEngine
 
     /// <summary>A builder holding the standard components, to extend or rebuild with other data.</summary>
     public static PipelineBuilder CreateBuilder(KnowledgeBase? kb = null, VerbPatternSet? patterns = null) =>
-        new PipelineBuilder().UseCleaner().UseTokenizer().UseActors(kb).UseSyntax().UseCoder(patterns);
+        new PipelineBuilder().UseCleaner().UseTokenizer().UseActors(kb).UseSyntax(patterns: patterns).UseCoder(patterns);
 
     public static PipelineBuilder UseCleaner(this PipelineBuilder b) => b.Use(new BoilerplateCleaner());
     public static PipelineBuilder UseTokenizer(this PipelineBuilder b) => b.Use(new Tokenizer());
     public static PipelineBuilder UseActors(this PipelineBuilder b, KnowledgeBase? kb = null) => b.Use(new ActorResolver(kb));
     public static PipelineBuilder UseCoder(this PipelineBuilder b, VerbPatternSet? patterns = null) => b.Use(new EventCoder(patterns));
 
-    /// <summary>Adds tagging and parsing (when the models are available in this build).</summary>
-    public static PipelineBuilder UseSyntax(this PipelineBuilder b) => b;
+    /// <summary>Adds tagging and parsing with the embedded models (skipped when this build carries no models).</summary>
+    public static PipelineBuilder UseSyntax(this PipelineBuilder b, SyntaxModels? models = null, VerbPatternSet? patterns = null, bool parseAll = false)
+    {
+        if (models is null)
+        {
+            if (!Util.EmbeddedData.Exists("models/tagger-en.bin") || !Util.EmbeddedData.Exists("models/parser-en.bin")) return b;
+            models = SyntaxModels.LoadDefault();
+        }
+        return b.Use(new SyntaxComponent(models, patterns, parseAll));
+    }
 }

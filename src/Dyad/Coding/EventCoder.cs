@@ -53,10 +53,11 @@ public sealed class EventCoder : IPipelineComponent
         Span<char> lower = stackalloc char[64];
         var syntax = doc.Syntax;
         bool parsed = syntax is not null && syntax.Parsed[s.FirstToken];
+        int consumedUntil = -1; // pattern words of a fired pattern are not anchors themselves ("held talks with")
         for (int t = s.FirstToken; t < s.EndToken; t++)
         {
             var word = doc.Word(t);
-            if (word.Length > lower.Length || InMention(mentions, t) is not null) continue;
+            if (t <= consumedUntil || word.Length > lower.Length || InMention(mentions, t) is not null) continue;
             int n = word.AsSpan().ToLowerInvariant(lower);
             var candidates = _patterns.ForVerbForm(lower[..n]);
             if (candidates.IsEmpty) continue;
@@ -67,12 +68,18 @@ public sealed class EventCoder : IPipelineComponent
             }
             foreach (var p in candidates)
             {
-                if (TryPattern(doc, si, s, t, p, mentions, parsed, found)) break;
+                int last = TryPattern(doc, si, s, t, p, mentions, parsed, found);
+                if (last >= 0)
+                {
+                    consumedUntil = Math.Max(consumedUntil, last);
+                    break;
+                }
             }
         }
     }
 
-    private bool TryPattern(Document doc, int si, Sentence s, int verb, VerbPattern p, List<ActorMention> mentions, bool parsed,
+    /// <summary>Tries one pattern at a verb; returns the last token of its middle words when it fired (or matched negated), else -1.</summary>
+    private int TryPattern(Document doc, int si, Sentence s, int verb, VerbPattern p, List<ActorMention> mentions, bool parsed,
         List<CodedEvent> found)
     {
         bool passive = IsPassive(doc, s, verb, parsed);
@@ -85,7 +92,7 @@ public sealed class EventCoder : IPipelineComponent
             if (at < 0)
             {
                 doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': '{w}' not found after the verb");
-                return false;
+                return -1;
             }
             cursor = at + 1;
         }
@@ -98,7 +105,7 @@ public sealed class EventCoder : IPipelineComponent
             if (targets.Count == 0 || sources.Count == 0)
             {
                 doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' (passive): {(targets.Count == 0 ? "no subject actor" : "no by-agent actor")}");
-                return false;
+                return -1;
             }
         }
         else
@@ -113,7 +120,7 @@ public sealed class EventCoder : IPipelineComponent
             if (sources.Count == 0 || targets.Count == 0)
             {
                 doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': {(sources.Count == 0 ? "no source actor" : "no target actor")}");
-                return false;
+                return -1;
             }
         }
         // Tail words after the target.
@@ -124,14 +131,14 @@ public sealed class EventCoder : IPipelineComponent
             if (at < 0)
             {
                 doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': '{w}' not found after the target");
-                return false;
+                return -1;
             }
             afterTarget = at + 1;
         }
         if (IsNegated(doc, s, verb, parsed))
         {
             doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' matched but the verb is negated: not coded");
-            return true;
+            return cursor - 1;
         }
         string code = p.Code;
         string why = p.Text;
@@ -152,7 +159,7 @@ public sealed class EventCoder : IPipelineComponent
             }
         }
         doc.Note(si, Name, $"pattern [{p.Text}] fired at '{doc.Word(verb)}'{(passive ? " (passive)" : "")}: {added} event(s), code {code}");
-        return added > 0;
+        return added > 0 ? cursor - 1 : -1;
     }
 
     private static ActorMention? InMention(List<ActorMention> mentions, int token)
