@@ -10,7 +10,7 @@ internal static class ClassHints
     private static readonly string[] Strong =
     {
         "comment", "disqus", "related", "newsletter", "cookie", "consent", "gdpr", "outbrain", "taboola", "recirc",
-        "popup", "modal", "advert", "sponsor", "subscribe", "subscription", "signup", "sign-up", "paywall", "promo",
+        "popup", "modal", "advert", "sponsor", "subscribe", "subscription", "signup", "sign-up", "promo",
         "social", "share", "sharing", "breadcrumb", "pagination", "recommend", "trending", "most-popular", "mostpopular",
         "most-read", "mostread", "more-stories", "morestories", "read-more", "readmore", "also-like", "you-may-like",
         "newsfeed", "jump-link", "skip-link", "toolbar", "byline", "dateline", "caption", "credit", "author-bio",

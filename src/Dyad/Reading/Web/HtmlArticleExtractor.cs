@@ -17,7 +17,14 @@ namespace Dyad.Reading.Web;
 /// </remarks>
 public sealed class HtmlArticleExtractor
 {
-    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
+    private static readonly HtmlParserOptions ParserOptions = new()
+    {
+        IsScripting = false,
+        SkipComments = true,
+        SkipCDATA = true,
+        SkipProcessingInstructions = true,
+        DisableElementPositionTracking = true,
+    };
 
     /// <summary>A shared instance.</summary>
     public static HtmlArticleExtractor Default { get; } = new();
@@ -126,6 +133,8 @@ internal sealed class BodyExtraction
     private readonly int[] _hc;   // headings in subtree
     private readonly int[] _ownTl; // text whose nearest block is this element
     private readonly int[] _ownCm;
+    private readonly int[] _ownLl; // link text whose nearest block is this element
+    private readonly int[] _pt;    // prose: own text of paragraph-like blocks with little link text, summed over the subtree
     private readonly float[] _score;
     private readonly bool[] _scored;
 
@@ -145,6 +154,8 @@ internal sealed class BodyExtraction
         _hc = new int[_n];
         _ownTl = new int[_n];
         _ownCm = new int[_n];
+        _ownLl = new int[_n];
+        _pt = new int[_n];
         _score = new float[_n];
         _scored = new bool[_n];
     }
@@ -154,6 +165,7 @@ internal sealed class BodyExtraction
         MarkRemoved();
         ComputeStats();
         int top = PickTop();
+        top = WalkUp(top);
         var roots = PickSiblings(top);
         return Render(roots);
     }
@@ -252,6 +264,7 @@ internal sealed class BodyExtraction
                 int b = blockOf[i];
                 _ownTl[b] += _tl[i];
                 _ownCm[b] += _cm[i];
+                _ownLl[b] += _ll[i];
             }
             else
             {
@@ -270,6 +283,13 @@ internal sealed class BodyExtraction
             _li[p] += _li[i];
             _img[p] += _img[i];
             _hc[p] += _hc[i];
+        }
+        for (int i = _n - 1; i >= 0; i--)
+        {
+            if (_removed[i] || dom.Tag[i] is null) continue;
+            if (_ownTl[i] >= 25 && _ownLl[i] * 3 < _ownTl[i] && (dom.Kind[i] & (TagKind.Heading | TagKind.List)) == 0) _pt[i] += _ownTl[i];
+            int p = dom.Parent[i];
+            if (p >= 0) _pt[p] += _pt[i];
         }
     }
 
@@ -307,6 +327,54 @@ internal sealed class BodyExtraction
             }
         }
         return top;
+    }
+
+    // The article is often split over several containers (chunks, cards, sections): move up to an ancestor when it
+    // holds clearly more prose than the chosen one without turning into a link farm.
+    private int WalkUp(int top)
+    {
+        var dom = _dom;
+        // Prose blocks are alike when they have the same tag under a parent of the same tag and class: more of the
+        // same article, not teasers of other stories.
+        var kinds = new HashSet<int>();
+        for (int i = top; i < dom.End[top]; i++)
+        {
+            if (IsProse(i)) kinds.Add(Signature(i));
+        }
+        int best = top;
+        int bestProse = _pt[top];
+        int a = dom.Parent[top];
+        for (int level = 0; a > 0 && level < 6; level++, a = dom.Parent[a])
+        {
+            if (_removed[a]) break;
+            if (_pt[a] - bestProse < Math.Max(150, bestProse / 10)) continue;
+            int alike = 0;
+            for (int i = a; i < dom.End[a]; i++)
+            {
+                if (_removed[i])
+                {
+                    i = dom.End[i] - 1;
+                    continue;
+                }
+                if (IsProse(i) && kinds.Contains(Signature(i))) alike += _ownTl[i];
+            }
+            if (alike - bestProse >= Math.Max(150, bestProse / 10) && LinkDensity(a) < 0.35f)
+            {
+                best = a;
+                bestProse = alike;
+            }
+        }
+        return best;
+    }
+
+    private bool IsProse(int i) =>
+        _dom.Tag[i] is not null && !_removed[i] && _ownTl[i] >= 25 && _ownLl[i] * 3 < _ownTl[i]
+        && (_dom.Kind[i] & (TagKind.Heading | TagKind.List)) == 0;
+
+    private int Signature(int i)
+    {
+        int p = _dom.Parent[i];
+        return HashCode.Combine(_dom.Tag[i], p >= 0 ? _dom.Tag[p] : null, p >= 0 ? _dom.Hint[p] : null);
     }
 
     private void AddScore(int a, float s)
