@@ -19,7 +19,7 @@ internal static class ClassHints
         "adunit", "ad-unit", "dfp", "banner", "masthead", "navbar", "navigation", "sidebar", "widget", "footer",
         "header", "menu", "rss", "login", "inline-link", "story-link", "storylink", "card-list", "timestamp", "publish-date",
         "article-meta", "post-meta", "entry-meta", "meta-data", "metadata", "correction", "disclaimer", "editor-note",
-        "headline", "subhead", "kicker", "lightbox", "gallery", "slideshow", "carousel", "tooltip",
+        "headline", "subhead", "kicker", "lightbox", "gallery", "slideshow", "carousel", "tooltip", "rollover", "hovercard", "popover",
     };
 
     // Whole-name parts (split at '-', '_', ' ').

@@ -59,8 +59,7 @@ internal sealed class FlatDom
         d["img"] = TagKind.Inline | TagKind.Image;
         d["br"] = TagKind.Inline | TagKind.LineBreak;
         foreach (var t in new[] { "p", "pre", "blockquote", "td", "dd" }) d[t] = TagKind.Block | TagKind.Paragraph;
-        d["blockquote"] |= TagKind.Container;
-        d["td"] |= TagKind.Container;
+        d["th"] = TagKind.Block | TagKind.Paragraph;
         foreach (var t in new[] { "h2", "h3", "h4", "h5", "h6" }) d[t] = TagKind.Block | TagKind.Heading;
         d["h1"] = TagKind.Block | TagKind.Heading | TagKind.Title;
         foreach (var t in new[] { "ul", "ol", "dl", "menu" }) d[t] = TagKind.Block | TagKind.List | TagKind.Container;
@@ -70,7 +69,7 @@ internal sealed class FlatDom
         {
             d[t] = TagKind.Block | TagKind.Container;
         }
-        foreach (var t in new[] { "nav", "aside", "footer", "header", "figure", "figcaption", "caption", "legend", "th" })
+        foreach (var t in new[] { "nav", "aside", "footer", "header", "figure", "figcaption", "caption", "legend" })
         {
             d[t] = TagKind.Block | TagKind.Boilerplate;
         }

@@ -304,7 +304,8 @@ internal sealed class BodyExtraction
             var k = dom.Kind[b];
             if ((k & (TagKind.Heading | TagKind.List)) != 0) continue;
             float s = 1 + _ownCm[b] + Math.Min(_ownTl[b] / 100, 3);
-            if (_ownTl[b] >= 1000) AddScore(b, s);
+            // A container holding prose directly (text between <br>s, say) is itself a candidate.
+            if (_ownTl[b] >= 1000 || (_ownTl[b] >= 200 && (k & TagKind.Container) != 0 && _ownLl[b] * 4 < _ownTl[b])) AddScore(b, s);
             int a = dom.Parent[b];
             for (int level = 0; a >= 0 && level < 5; level++)
             {
