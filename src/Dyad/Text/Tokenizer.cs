@@ -163,6 +163,8 @@ public sealed class Tokenizer : IPipelineComponent
     internal static int CliticLength(ReadOnlySpan<char> w)
     {
         if (w.Length < 3) return 0;
+        // n't: "don't" -> do + n't ; "won't" -> wo + n't
+        if (w.Length >= 4 && (w[^1] is 't' or 'T') && (w[^2] is '\'' or '\u2019') && (w[^3] is 'n' or 'N')) return 3;
         char a = w[^2];
         if (a is '\'' or '\u2019')
         {
@@ -176,15 +178,6 @@ public sealed class Tokenizer : IPipelineComponent
             if (last.Equals("re", StringComparison.OrdinalIgnoreCase) || last.Equals("ve", StringComparison.OrdinalIgnoreCase)
                 || last.Equals("ll", StringComparison.OrdinalIgnoreCase))
                 return 3;
-            if ((w[^2] is 't' or 'T') && (w[^4] is 'n' or 'N') && w.Length >= 4)
-            {
-                // n't: "don't" -> do + n't ; "can't" -> ca + n't
-                return w.Length > 4 ? 4 : 0;
-            }
-        }
-        if (w.Length >= 4 && (w[^1] is 't' or 'T') && (w[^2] is '\'' or '\u2019') && (w[^3] is 'n' or 'N'))
-        {
-            return w.Length > 3 ? 3 : 0;
         }
         return 0;
     }

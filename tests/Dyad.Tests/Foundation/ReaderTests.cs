@@ -68,7 +68,7 @@ public class ReaderTests
         Assert.Equal($"{p}:4", rs[3].Error!.Value.Where);
         Assert.True(rs[4].IsWarning);
         Assert.Equal("5", rs[4].Article!.OutputId);
-        Assert.Equal($"{p}:7", rs[4].Error!.Value.Where);
+        Assert.Equal($"{p}:6", rs[4].Error!.Value.Where);
     }
 
     [Fact]
