@@ -77,14 +77,15 @@ internal sealed class TagLexicon
 /// </summary>
 internal sealed class TaggerContext
 {
-    public const int MaxFeatures = 40;
+    public const int MaxFeatures = 48;
     private const uint Pad = 0x50414421, PadPrev = 0x50524556;
 
     public int Length;
     public uint[] Lower = new uint[64];
     public uint[] Shape = new uint[64];
     public uint[] Pre1 = new uint[64], Pre2 = new uint[64], Pre3 = new uint[64];
-    public uint[] Suf1 = new uint[64], Suf2 = new uint[64], Suf3 = new uint[64], Suf4 = new uint[64];
+    public uint[] Suf1 = new uint[64], Suf2 = new uint[64], Suf3 = new uint[64], Suf4 = new uint[64], Suf5 = new uint[64];
+    public uint[] Exact = new uint[64];
     public uint[] Amb = new uint[64];
     public short[] Fixed = new short[64];
     public uint[] Flags = new uint[64];
@@ -108,6 +109,8 @@ internal sealed class TaggerContext
             Suf2 = new uint[cap];
             Suf3 = new uint[cap];
             Suf4 = new uint[cap];
+            Suf5 = new uint[cap];
+            Exact = new uint[cap];
             Amb = new uint[cap];
             Fixed = new short[cap];
             Flags = new uint[cap];
@@ -126,6 +129,8 @@ internal sealed class TaggerContext
             Suf2[i] = FeatureHash.LowerChars(s[Math.Max(0, s.Length - 2)..]);
             Suf3[i] = FeatureHash.LowerChars(s[Math.Max(0, s.Length - 3)..]);
             Suf4[i] = FeatureHash.LowerChars(s[Math.Max(0, s.Length - 4)..]);
+            Suf5[i] = FeatureHash.LowerChars(s[Math.Max(0, s.Length - 5)..]);
+            Exact[i] = FeatureHash.Chars(s);
             var e = lexicon.Lookup(w, useFixed);
             Amb[i] = e.Ambiguity;
             Fixed[i] = e.FixedClass;
@@ -220,6 +225,10 @@ internal sealed class TaggerContext
         f[k++] = FeatureHash.F(33, Flags[i]);
         f[k++] = FeatureHash.F(34, wm1, Suf3[i]);
         f[k++] = FeatureHash.F(35, Suf3[i], wp1);
+        f[k++] = FeatureHash.F(36, Exact[i]);
+        f[k++] = FeatureHash.F(37, Suf5[i]);
+        f[k++] = FeatureHash.F(38, wm1, wp1);
+        f[k++] = FeatureHash.F(39, p1, wp1);
         return k;
     }
 }
