@@ -21,6 +21,9 @@ public static class Cli
         root.Subcommands.Add(ExplainCommand.Create(ctx));
         root.Subcommands.Add(BenchCommand.Create(ctx));
         root.Subcommands.Add(ActorCommand.Create(ctx));
+        root.Subcommands.Add(ExtractCommand.Create(ctx));
+        root.Subcommands.Add(EvalCommand.Create(ctx));
+        root.Subcommands.Add(TrainCommand.Create(ctx));
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

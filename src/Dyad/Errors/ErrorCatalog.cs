@@ -33,6 +33,11 @@ public static class ErrorCatalog
         new("DY023", $"\"date\" '{value}' is not YYYY-MM-DD (or an ISO-8601 timestamp); date left empty", $"{path}:{line}");
     public static DyadError UnsupportedInput(string path, string ext) =>
         new("DY024", $"'{ext}' files are not a supported input; skipped", path);
+    public static DyadError WebItemFailed(string source, string detail) => new("DY025", StripSource(detail, source), source);
+    public static DyadError WebItemSkipped(string source, string note) => new("DY026", $"skipped: {StripSource(note, source)}", source);
+    private static string StripSource(string message, string source) =>
+        message.StartsWith(source + ": ", StringComparison.Ordinal) ? message[(source.Length + 2)..] : message;
+
     public static DyadError BadDateOption(string value) =>
         new("DY030", $"--date '{value}' is not a date in the form YYYY-MM-DD");
     public static DyadError BadFormatOption(string value) =>

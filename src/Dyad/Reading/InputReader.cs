@@ -18,7 +18,11 @@ public sealed class InputReader
 {
     private readonly List<IInputFormat> _formats = new();
 
-    public InputReader() => _formats.Add(new JsonLinesFormat());
+    public InputReader()
+    {
+        _formats.Add(new JsonLinesFormat());
+        _formats.Add(new WebInputFormat());
+    }
 
     /// <summary>Adds a format (e.g. HTML, feeds, web archives); formats added later are tried first.</summary>
     public InputReader Add(IInputFormat format)
