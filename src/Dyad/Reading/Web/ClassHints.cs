@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Dyad.Reading.Web;
 
 /// <summary>
@@ -35,27 +37,18 @@ internal static class ClassHints
         "hentry", "prose", "rich-text", "richtext", "paragraph",
     };
 
+    private static readonly SearchValues<string> StrongSearch = SearchValues.Create(Strong, StringComparison.Ordinal);
+    private static readonly SearchValues<string> PositiveSearch = SearchValues.Create(Positive, StringComparison.Ordinal);
+
     /// <summary>True when the names mark page furniture.</summary>
     public static bool IsNegative(string? hint)
     {
         if (hint is null) return false;
-        foreach (var s in Strong)
-        {
-            if (hint.Contains(s, StringComparison.Ordinal)) return true;
-        }
-        return HasToken(hint, StrongTokens);
+        return hint.AsSpan().IndexOfAny(StrongSearch) >= 0 || HasToken(hint, StrongTokens);
     }
 
     /// <summary>True when the names suggest article content.</summary>
-    public static bool IsPositive(string? hint)
-    {
-        if (hint is null) return false;
-        foreach (var s in Positive)
-        {
-            if (hint.Contains(s, StringComparison.Ordinal)) return true;
-        }
-        return false;
-    }
+    public static bool IsPositive(string? hint) => hint is not null && hint.AsSpan().IndexOfAny(PositiveSearch) >= 0;
 
     /// <summary>+25 for article-like names, -25 for furniture, 0 otherwise (both: 0).</summary>
     public static int Weight(string? hint)

@@ -23,6 +23,7 @@ public sealed class HtmlArticleExtractor
         SkipComments = true,
         SkipCDATA = true,
         SkipProcessingInstructions = true,
+        SkipScriptText = true,
         DisableElementPositionTracking = true,
     };
 
@@ -55,7 +56,7 @@ public sealed class HtmlArticleExtractor
 
         html = NestingGuard.Limit(html);
         var document = new HtmlParser(ParserOptions).ParseDocument(html);
-        var meta = HtmlMetadata.Read(document, url);
+        var meta = HtmlMetadata.Read(document, url, html);
         var body = document.Body;
         string text = string.Empty;
         if (body is not null)

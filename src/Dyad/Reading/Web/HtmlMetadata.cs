@@ -32,34 +32,29 @@ internal sealed class HtmlMetadata
         "original-publish-date", "dc.date.created", "og:updated_time", "article:modified_time", "last-modified",
     };
 
-    public static HtmlMetadata Read(IDocument document, string? url)
+    public static HtmlMetadata Read(IDocument document, string? url, string? rawHtml = null)
     {
         var meta = new HtmlMetadata { Url = url };
         var metaValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var el in document.GetElementsByTagName("meta"))
-        {
-            string? key = el.GetAttribute("property") ?? el.GetAttribute("name") ?? el.GetAttribute("itemprop") ?? el.GetAttribute("http-equiv");
-            string? content = el.GetAttribute("content");
-            if (key is null || string.IsNullOrWhiteSpace(content)) continue;
-            metaValues.TryAdd(key.Trim(), content.Trim());
-        }
+        var found = new Found();
+        Scan(document, metaValues, found, readScripts: rawHtml is null);
 
         meta.DeclaredLanguage = document.DocumentElement?.GetAttribute("lang") ?? Get(metaValues, "og:locale", "content-language", "language");
 
         // JSON-LD first: it is the most structured.
-        foreach (var script in document.QuerySelectorAll("script[type]"))
+        if (rawHtml is not null)
         {
-            string? type = script.GetAttribute("type");
-            if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
-            meta.ReadJsonLd(script.TextContent);
+            foreach (var json in JsonLdBlocks(rawHtml)) meta.ReadJsonLd(json);
+        }
+        else
+        {
+            foreach (var json in found.JsonLd) meta.ReadJsonLd(json);
         }
 
         meta.Title = Clean(Get(metaValues, "og:title", "twitter:title", "title", "dc.title", "headline", "sailthru.title")) ?? meta.Title;
         if (meta.Title is null)
         {
-            var h1 = document.QuerySelector("h1");
-            string? t = Clean(h1?.TextContent);
-            meta.Title = t ?? Clean(StripSiteSuffix(document.Title));
+            meta.Title = Clean(found.H1?.TextContent) ?? Clean(StripSiteSuffix(found.TitleText));
         }
 
         if (meta.Date is null)
@@ -75,16 +70,15 @@ internal sealed class HtmlMetadata
         }
         if (meta.Date is null)
         {
-            var time = document.QuerySelector("time[itemprop=datePublished]") ?? document.QuerySelector("time[pubdate]") ?? document.QuerySelector("time[datetime]");
-            string? dt = time?.GetAttribute("datetime");
+            string? dt = (found.TimePublished ?? found.TimePubdate ?? found.Time)?.GetAttribute("datetime");
             if (dt is not null && TryParseDate(dt, out var d)) meta.Date = d;
         }
 
-        meta.Author ??= AuthorFromMeta(metaValues) ?? AuthorFromPage(document);
+        meta.Author ??= AuthorFromMeta(metaValues) ?? AuthorFromPage(found);
         meta.Outlet ??= Clean(Get(metaValues, "og:site_name", "application-name", "publisher", "twitter:site", "dc.publisher", "cre"));
         if (meta.Outlet is not null && meta.Outlet.StartsWith('@')) meta.Outlet = meta.Outlet[1..];
 
-        string? canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Get(metaValues, "og:url");
+        string? canonical = found.Canonical ?? Get(metaValues, "og:url");
         if (meta.Url is null && canonical is not null && Uri.TryCreate(canonical, UriKind.Absolute, out _)) meta.Url = canonical;
         if (meta.Date is null && meta.Url is not null && TryDateFromUrl(meta.Url, out var ud)) meta.Date = ud;
         if (meta.Outlet is null && meta.Url is not null && Uri.TryCreate(meta.Url, UriKind.Absolute, out var uri))
@@ -93,6 +87,108 @@ internal sealed class HtmlMetadata
             meta.Outlet = host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
         }
         return meta;
+    }
+
+    /// <summary>What one walk over the elements turns up.</summary>
+    private sealed class Found
+    {
+        public IElement? H1, TimePublished, TimePubdate, Time, AuthorName, AuthorProp, RelAuthor, BylineClass;
+        public string? Canonical, TitleText;
+        public List<string> JsonLd = new();
+    }
+
+    // One iterative pass over all elements instead of a selector query per field.
+    private static void Scan(IDocument document, Dictionary<string, string> metaValues, Found found, bool readScripts)
+    {
+        if (document.DocumentElement is null) return;
+        var stack = new Stack<(IElement Element, bool InAuthor)>();
+        stack.Push((document.DocumentElement, false));
+        while (stack.Count > 0)
+        {
+            var (el, inAuthor) = stack.Pop();
+            string tag = el.LocalName;
+            bool author = inAuthor;
+            switch (tag)
+            {
+                case "meta":
+                {
+                    string? key = el.GetAttribute("property") ?? el.GetAttribute("name") ?? el.GetAttribute("itemprop") ?? el.GetAttribute("http-equiv");
+                    string? content = el.GetAttribute("content");
+                    if (key is not null && !string.IsNullOrWhiteSpace(content)) metaValues.TryAdd(key.Trim(), content.Trim());
+                    continue;
+                }
+                case "script":
+                    if (readScripts && el.GetAttribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) found.JsonLd.Add(el.TextContent);
+                    continue;
+                case "style" or "svg" or "noscript" or "template":
+                    continue;
+                case "title":
+                    found.TitleText ??= el.TextContent;
+                    continue;
+                case "link":
+                    if (found.Canonical is null && string.Equals(el.GetAttribute("rel"), "canonical", StringComparison.OrdinalIgnoreCase)) found.Canonical = el.GetAttribute("href");
+                    continue;
+                case "h1":
+                    found.H1 ??= el;
+                    break;
+                case "time":
+                    if (el.HasAttribute("datetime"))
+                    {
+                        found.Time ??= el;
+                        if (el.HasAttribute("pubdate")) found.TimePubdate ??= el;
+                        if (string.Equals(el.GetAttribute("itemprop"), "datePublished", StringComparison.OrdinalIgnoreCase)) found.TimePublished ??= el;
+                    }
+                    break;
+            }
+            string? itemprop = el.GetAttribute("itemprop");
+            if (itemprop is not null)
+            {
+                if (itemprop.Equals("author", StringComparison.OrdinalIgnoreCase))
+                {
+                    found.AuthorProp ??= el;
+                    author = true;
+                }
+                else if (inAuthor && itemprop.Equals("name", StringComparison.OrdinalIgnoreCase))
+                {
+                    found.AuthorName ??= el;
+                }
+            }
+            if (found.RelAuthor is null && tag is "a" or "link" && string.Equals(el.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase) && tag == "a") found.RelAuthor = el;
+            if (found.BylineClass is null && el.GetAttribute("class") is { } cls && IsBylineClass(cls)) found.BylineClass = el;
+            for (var child = el.LastElementChild; child is not null; child = child.PreviousElementSibling)
+            {
+                stack.Push((child, author));
+            }
+        }
+    }
+
+    private static bool IsBylineClass(string cls)
+    {
+        foreach (var part in cls.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part is "byline" or "author" or "byline-name" or "author-name" or "byline__name" or "author__name") return true;
+        }
+        return false;
+    }
+
+    /// <summary>The contents of &lt;script type="application/ld+json"&gt; blocks, found in the raw HTML.</summary>
+    internal static IEnumerable<string> JsonLdBlocks(string html)
+    {
+        int from = 0;
+        while (true)
+        {
+            int k = html.IndexOf("ld+json", from, StringComparison.OrdinalIgnoreCase);
+            if (k < 0) yield break;
+            int tagStart = html.LastIndexOf('<', k);
+            int gt = html.IndexOf('>', k);
+            if (tagStart < 0 || gt < 0) yield break;
+            from = gt + 1;
+            if (string.Compare(html, tagStart, "<script", 0, 7, StringComparison.OrdinalIgnoreCase) != 0) continue;
+            int end = html.IndexOf("</script", gt, StringComparison.OrdinalIgnoreCase);
+            if (end < 0) yield break;
+            yield return html[(gt + 1)..end];
+            from = end;
+        }
     }
 
     private static string? AuthorFromMeta(Dictionary<string, string> values)
@@ -112,10 +208,9 @@ internal sealed class HtmlMetadata
         return StripBy(Clean(a));
     }
 
-    private static string? AuthorFromPage(IDocument document)
+    private static string? AuthorFromPage(Found found)
     {
-        var el = document.QuerySelector("[itemprop=author] [itemprop=name]") ?? document.QuerySelector("[itemprop=author]")
-            ?? document.QuerySelector("[rel=author]") ?? document.QuerySelector(".byline, .author, .byline-name, .author-name");
+        var el = found.AuthorName ?? found.AuthorProp ?? found.RelAuthor ?? found.BylineClass;
         string? text = Clean(el?.TextContent);
         if (text is null || text.Length > 100) return null;
         return StripBy(text);
