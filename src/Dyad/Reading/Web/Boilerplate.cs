@@ -7,8 +7,7 @@ internal static class Boilerplate
     {
         "advertisement", "read more", "read also", "also read", "related:", "related coverage", "related articles",
         "related stories", "related content", "share this", "share on", "share article", "follow us", "sign up",
-        "subscribe to", "subscribe now", "click here", "photo:", "image:", "getty images", "(ap photo", "copyright",
-        "©", "all rights reserved", "continue reading", "recommended", "more from", "most read", "most popular",
+        "subscribe to", "subscribe now", "click here", "photo:", "image:", "getty images", "(ap photo", "continue reading", "recommended", "more from", "most read", "most popular",
         "you may also like", "we use cookies", "this site uses cookies", "download the app", "listen to this",
         "story continues below", "watch:", "view comments", "leave a comment", "print this", "email this",
         "skip to", "loading", "sponsored", "follow the", "follow him", "follow her", "get the latest", "newsletter",

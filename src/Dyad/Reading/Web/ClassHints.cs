@@ -44,6 +44,8 @@ internal static class ClassHints
     public static bool IsNegative(string? hint)
     {
         if (hint is null) return false;
+        // Embedded posts (tweets and the like) quoted in an article are part of it.
+        if ((hint.Contains("tweet", StringComparison.Ordinal) || hint.Contains("embed", StringComparison.Ordinal)) && !hint.Contains("comment", StringComparison.Ordinal)) return false;
         return hint.AsSpan().IndexOfAny(StrongSearch) >= 0 || HasToken(hint, StrongTokens);
     }
 

@@ -469,7 +469,7 @@ internal sealed class BodyExtraction
         float ld = LinkDensity(i);
         if ((k & (TagKind.Paragraph | TagKind.ListItem | TagKind.Heading)) != 0 && (k & TagKind.Container) == 0)
         {
-            return _tl[i] > 0 && ld > 0.5f && _tl[i] < 300;
+            return _tl[i] > 0 && ld > 0.5f && _tl[i] < 300 && dom.Tag[i] != "blockquote";
         }
         if ((k & TagKind.Container) == 0) return false;
         int weight = ClassHints.Weight(dom.Hint[i]);
