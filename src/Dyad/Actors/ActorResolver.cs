@@ -26,7 +26,7 @@ public sealed class ActorResolver : IPipelineComponent
     public void Process(Document doc)
     {
         var date = doc.Article.Published ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        var seen = new List<(Person Person, ActorMention Mention)>();
+        var seen = new List<(string Surname, string Name, ActorMention Mention)>();
         for (int si = 0; si < doc.Sentences.Count; si++)
         {
             var s = doc.Sentences[si];
@@ -78,7 +78,7 @@ public sealed class ActorResolver : IPipelineComponent
     }
 
     private ActorMention? ResolveAt(Document doc, int si, Sentence s, ReadOnlySpan<string> words, int i, MatchOptions options,
-        DateOnly date, List<(Person, ActorMention)> seen)
+        DateOnly date, List<(string Surname, string Name, ActorMention Mention)> seen)
     {
         var parts = new Parts();
         int start = i;
@@ -116,29 +116,42 @@ public sealed class ActorResolver : IPipelineComponent
             if (parts.Code is not null && parts.Kind == MentionKind.Person) break;
         }
 
-        // 2. A title followed by the holder's name: "Foreign Secretary Marcelo Ebrard".
+        // 2. A title followed by the holder's name: "Foreign Secretary Marcelo Ebrard", "Secretary of State Antony J. Blinken".
         if (any && parts.Kind != MentionKind.Person && parts.Sector is not null)
         {
             int nameEnd = CapitalizedRun(words, pos);
             if (nameEnd > pos)
             {
-                parts.Entity = Join(words, pos, nameEnd - pos);
+                string name = Join(words, pos, nameEnd - pos);
+                parts.Entity = name;
+                var known = _kb.FindPerson(name) ?? UniqueOfficeholder(words[nameEnd - 1], date, parts.Country);
+                if (known is not null && KnowledgeBase.RoleOn(known, date) is { } role
+                    && (parts.Country is null || role.Code.Value.StartsWith(parts.Country, StringComparison.Ordinal)))
+                {
+                    parts.Entity = known.Name;
+                    parts.Code = role.Code.Value;
+                    parts.Role = role.Title;
+                    parts.Kind = MentionKind.Person;
+                    parts.PersonWhy = $"{known.Name} was {role.Title} ({role.Code}) on {date:yyyy-MM-dd}";
+                    parts.Sector = null;
+                }
                 pos = nameEnd;
             }
         }
 
-        // 3. A later mention of a person by surname.
+        // 3. A later mention of a person by surname: someone named earlier in the article, or the one officeholder
+        //    of the knowledge base with that surname on the date.
         if (!any)
         {
             var w = words[i];
-            if (w.Length > 1 && char.IsUpper(w[0]))
+            if (w.Length > 1 && char.IsUpper(w[0]) && (i + 1 >= words.Length || !IsNameContinuation(words[i + 1])))
             {
+                int tok = s.FirstToken + i;
                 for (int k = seen.Count - 1; k >= 0; k--)
                 {
-                    var (person, first) = seen[k];
-                    if (person.Surname == w)
+                    var (surname, name, first) = seen[k];
+                    if (surname == w)
                     {
-                        int tok = s.FirstToken + i;
                         return first with
                         {
                             FirstToken = tok,
@@ -146,9 +159,23 @@ public sealed class ActorResolver : IPipelineComponent
                             Span = doc.TokenSpan(tok),
                             HeadToken = tok,
                             Kind = MentionKind.Coreference,
-                            Why = $"'{w}' is the surname of {person.Name}, mentioned earlier; {first.Why}",
+                            Why = $"'{w}' is {name}, named earlier in the article; {first.Why}",
                         };
                     }
+                }
+                var holder = UniqueOfficeholder(w, date, null);
+                if (holder is not null && KnowledgeBase.RoleOn(holder, date) is { } role)
+                {
+                    string c = role.Code.Value;
+                    var m = new ActorMention(tok, 1, doc.TokenSpan(tok), c, c.Length >= 3 ? c[..3] : null, Segments(c.Length > 3 ? c.AsSpan(3) : default),
+                        MentionKind.Person, $"'{w}' is the surname of {holder.Name}, the only officeholder of that name on {date:yyyy-MM-dd} ({role.Title}, {role.Code})")
+                    {
+                        Entity = holder.Name,
+                        Role = role.Title,
+                    };
+                    seen.Add((w, holder.Name, m));
+                    doc.Note(si, Name, $"'{w}' -> {c}: {m.Why}");
+                    return m;
                 }
             }
             return null;
@@ -164,13 +191,38 @@ public sealed class ActorResolver : IPipelineComponent
             Entity = parts.Entity,
             Role = parts.Role,
         };
-        if (parts.Kind == MentionKind.Person && parts.Entity is not null)
+        if (parts.Entity is not null && parts.Kind != MentionKind.Organization)
         {
+            // Remember the person for later mentions by surname ("Ebrard", "Blinken").
             var person = _kb.FindPerson(parts.Entity);
-            if (person is not null) seen.Add((person, mention));
+            string surname = person?.Surname ?? LastWord(parts.Entity);
+            seen.Add((surname, parts.Entity, mention));
         }
         doc.Note(si, Name, $"'{Join(words, start, count)}' -> {code}: {why}");
         return mention;
+    }
+
+    private static bool IsNameContinuation(string next) => next.Length > 1 && char.IsUpper(next[0]) && next is not ("The" or "A");
+
+    private static string LastWord(string name)
+    {
+        int sp = name.LastIndexOf(' ');
+        return sp < 0 ? name : name[(sp + 1)..];
+    }
+
+    /// <summary>The one person of the knowledge base with this surname who held a role on the date (in a country, when given).</summary>
+    private Person? UniqueOfficeholder(string surname, DateOnly date, string? country)
+    {
+        Person? found = null;
+        foreach (var p in _kb.PeopleBySurname(surname))
+        {
+            var role = KnowledgeBase.RoleOn(p, date);
+            if (role is null) continue;
+            if (country is not null && !role.Code.Value.StartsWith(country, StringComparison.Ordinal)) continue;
+            if (found is not null && !ReferenceEquals(found, p)) return null;
+            found = p;
+        }
+        return found;
     }
 
     private static bool IsLocativePreposition(string w) => w is "in" or "to" or "at" or "from" or "into" or "near" or "across" or "outside" or "inside";

@@ -187,9 +187,10 @@ public sealed class Tokenizer : IPipelineComponent
     {
         if (end <= first) return;
         int start = first;
+        int dateline = headline ? -1 : DatelineEnd(doc, first, end);
         for (int t = first; t < end; t++)
         {
-            bool boundary = t == end - 1 || t - start + 1 >= MaxSentenceTokens;
+            bool boundary = t == end - 1 || t - start + 1 >= MaxSentenceTokens || t == dateline;
             if (!boundary && !headline && EndsHere(doc, t, end))
             {
                 // Closing quotes and brackets attached to the punctuation belong to this sentence.
@@ -203,6 +204,49 @@ public sealed class Tokenizer : IPipelineComponent
                 start = t + 1;
             }
         }
+    }
+
+    /// <summary>
+    /// The dash ending a dateline at the start of a paragraph ("BEIJING —", "KYIV (Reuters) -", "WASHINGTON, D.C. --"),
+    /// or -1. The dateline becomes a sentence of its own, so it does not run into the first sentence's parse.
+    /// </summary>
+    internal static int DatelineEnd(Document doc, int first, int end)
+    {
+        int limit = Math.Min(end - 1, first + 10);
+        bool sawPlace = false;
+        for (int t = first; t < limit; t++)
+        {
+            var w = doc.Word(t).AsSpan();
+            if (w is "\u2014" or "\u2013" or "-" or "--")
+            {
+                if (!sawPlace || t == first || t + 1 >= end) return -1;
+                var next = doc.Word(t + 1);
+                return char.IsUpper(next[0]) || next[0] is '"' or '\u201C' ? t : -1;
+            }
+            if (w is "," or "(" or ")") continue;
+            if (t > first && doc.Word(t - 1) == "(")
+            {
+                continue; // the agency inside parentheses: (Reuters), (AP)
+            }
+            if (!IsAllCapsWord(w)) return -1;
+            sawPlace = true;
+        }
+        return -1;
+    }
+
+    private static bool IsAllCapsWord(ReadOnlySpan<char> w)
+    {
+        int letters = 0;
+        foreach (char c in w)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c)) return false;
+                letters++;
+            }
+            else if (c is not ('.' or '\'' or '-')) return false;
+        }
+        return letters >= 2;
     }
 
     private static bool IsCloser(Document doc, int t)

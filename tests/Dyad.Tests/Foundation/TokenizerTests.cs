@@ -62,3 +62,23 @@ public class TokenizerTests
         Assert.Equal(["Aid", "rose", "12", "%", "to", "$", "1,500", "million", "."], w);
     }
 }
+
+public class DatelineTests
+{
+    [Theory]
+    [InlineData("BEIJING \u2014 Blinken met Xi on Monday.", "BEIJING \u2014")]
+    [InlineData("KYIV (Reuters) - Russia attacked Ukraine.", "KYIV (Reuters) -")]
+    [InlineData("WASHINGTON, D.C. -- The talks resumed.", "WASHINGTON, D.C. --")]
+    public void A_dateline_is_a_sentence_of_its_own(string text, string dateline)
+    {
+        var s = TestPipeline.Sentences(TestPipeline.Tokenize(text));
+        Assert.Equal(2, s.Length);
+        Assert.Equal(dateline, s[0]);
+    }
+
+    [Fact]
+    public void An_ordinary_sentence_starting_with_an_acronym_is_not_a_dateline()
+    {
+        Assert.Single(TestPipeline.Sentences(TestPipeline.Tokenize("NATO - the alliance - met in Brussels.")));
+    }
+}
