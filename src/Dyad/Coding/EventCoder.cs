@@ -15,11 +15,13 @@ public sealed class EventCoder : IPipelineComponent
 {
     private readonly VerbPatternSet _patterns;
     private readonly IntentMap _intents;
+    private readonly EventCoderOptions _options;
 
-    public EventCoder(VerbPatternSet? patterns = null, IntentMap? intents = null)
+    public EventCoder(VerbPatternSet? patterns = null, IntentMap? intents = null, EventCoderOptions? options = null)
     {
         _patterns = patterns ?? VerbPatternSet.Default;
         _intents = intents ?? IntentMap.Default;
+        _options = options ?? EventCoderOptions.Default;
     }
 
     public string Name => "coder";
@@ -85,6 +87,12 @@ public sealed class EventCoder : IPipelineComponent
         bool passive = IsPassive(doc, s, verb, parsed);
         int cursor = verb + 1;
         Span<char> lower = stackalloc char[64];
+        // Words before the verb, nearest last ("said * to attend", "will not *").
+        if (p.Pre.Length > 0 && !PreMatches(doc, s, verb, p.Pre, mentions, lower))
+        {
+            doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': words before the verb not found");
+            return -1;
+        }
         // Middle words, in order, after the verb.
         foreach (var w in p.Middle)
         {
@@ -97,7 +105,28 @@ public sealed class EventCoder : IPipelineComponent
             cursor = at + 1;
         }
         List<ActorMention> sources, targets;
-        if (passive && !p.NoPassive && p.Middle.Length == 0)
+        if (p.CompoundSource)
+        {
+            // "X and Y agreed": events between the members of the compound subject, both ways.
+            sources = SubjectsOf(doc, s, verb, mentions, parsed);
+            if (sources.Count < 2)
+            {
+                doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': no compound subject");
+                return -1;
+            }
+            targets = sources;
+        }
+        else if (p.TargetIsSubject)
+        {
+            targets = SubjectsOf(doc, s, verb, mentions, parsed);
+            sources = ObjectsAfter(doc, s, cursor, mentions);
+            if (sources.Count == 0 || targets.Count == 0)
+            {
+                doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': roles not found");
+                return -1;
+            }
+        }
+        else if (passive && !p.NoPassive && p.Middle.Length == 0)
         {
             // "Ukraine was attacked by Russia": target is the subject, source the by-agent.
             targets = SubjectsOf(doc, s, verb, mentions, parsed);
@@ -124,7 +153,7 @@ public sealed class EventCoder : IPipelineComponent
             }
         }
         // Tail words after the target.
-        int afterTarget = targets[^1].EndToken;
+        int afterTarget = p.CompoundSource ? cursor : targets[^1].EndToken;
         foreach (var w in p.Tail)
         {
             int at = FindWord(doc, s, afterTarget, w, mentions, lower);
@@ -135,14 +164,14 @@ public sealed class EventCoder : IPipelineComponent
             }
             afterTarget = at + 1;
         }
-        if (IsNegated(doc, s, verb, parsed))
+        if (p.Pre.Length == 0 && IsNegated(doc, s, verb, parsed))
         {
             doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' matched but the verb is negated: not coded");
             return cursor - 1;
         }
         string code = p.Code;
         string why = p.Text;
-        if (IsIntent(doc, s, verb, parsed, out string marker))
+        if (_options.Intents && IsIntent(doc, s, verb, parsed, out string marker))
         {
             string intent = _intents.IntentOf(code);
             if (intent != code) why = $"{p.Text}; intent marked by '{marker}' -> {intent}";
@@ -154,8 +183,8 @@ public sealed class EventCoder : IPipelineComponent
             foreach (var tgt in targets)
             {
                 if (ReferenceEquals(src, tgt) || src.Code == tgt.Code) continue;
-                found.Add(MakeEvent(doc, si, s, verb, src, tgt, code, why, parsed));
-                added++;
+                added += Emit(doc, si, s, verb, src, tgt, code, why, parsed, found);
+                if (p.ReverseCode is { } rev && !p.CompoundSource) added += Emit(doc, si, s, verb, tgt, src, rev, why, parsed, found);
             }
         }
         doc.Note(si, Name, $"pattern [{p.Text}] fired at '{doc.Word(verb)}'{(passive ? " (passive)" : "")}: {added} event(s), code {code}");
@@ -447,6 +476,55 @@ public sealed class EventCoder : IPipelineComponent
         }
         marker = "";
         return false;
+    }
+
+    /// <summary>Adds the event (one per code pair when codes are joined with '/'); returns how many.</summary>
+    private int Emit(Document doc, int si, Sentence s, int verb, ActorMention src, ActorMention tgt, string code, string why,
+        bool parsed, List<CodedEvent> found)
+    {
+        if (!_options.SplitCodes || (!src.Code.Contains('/') && !tgt.Code.Contains('/')))
+        {
+            found.Add(MakeEvent(doc, si, s, verb, src, tgt, code, why, parsed));
+            return 1;
+        }
+        int n = 0;
+        foreach (var sc in src.Code.Split('/'))
+        {
+            foreach (var tc in tgt.Code.Split('/'))
+            {
+                if (sc == tc) continue;
+                found.Add(MakeEvent(doc, si, s, verb, src with { Code = sc }, tgt with { Code = tc }, code, why, parsed));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /// <summary>Whether <paramref name="pre"/> occurs before the verb, in order, the last word within a few tokens of it.</summary>
+    private bool PreMatches(Document doc, Sentence s, int verb, string[] pre, List<ActorMention> mentions, Span<char> lower)
+    {
+        int k = verb - 1;
+        for (int i = pre.Length - 1; i >= 0; i--)
+        {
+            int limit = Math.Max(s.FirstToken, k - Gap);
+            bool found = false;
+            for (; k >= limit; k--)
+            {
+                var w = doc.Word(k);
+                if (w.Length > lower.Length) continue;
+                int n = w.AsSpan().ToLowerInvariant(lower);
+                if (_patterns.WordMatches(pre[i], lower[..n]))
+                {
+                    found = true;
+                    k--;
+                    break;
+                }
+                if (IsClauseBreak(w) && w is not ("that")) return false;
+                if (InMention(mentions, k) is not null) return false;
+            }
+            if (!found) return false;
+        }
+        return true;
     }
 
     private static CodedEvent MakeEvent(Document doc, int si, Sentence s, int verb, ActorMention src, ActorMention tgt, string code,

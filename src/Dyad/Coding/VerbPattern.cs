@@ -11,8 +11,16 @@ namespace Dyad.Coding;
 public sealed record VerbPattern(string Code, string Verb, string[] Middle, string[] Tail, bool Symmetric, bool NoPassive,
     string Text, string Source)
 {
+    /// <summary>Words that must come before the verb, in order, the last nearest to it ("said * to attend": "said").</summary>
+    public string[] Pre { get; init; } = [];
+    /// <summary>When set, a second event from the target back to the source with this code (visit 042 / host 043).</summary>
+    public string? ReverseCode { get; init; }
+    /// <summary>The subject is a compound ("X and Y agreed"): events between its members in both directions; no target needed.</summary>
+    public bool CompoundSource { get; init; }
+    /// <summary>Roles swapped: the subject is the target, the actor after the pattern words the source.</summary>
+    public bool TargetIsSubject { get; init; }
     /// <summary>More specific patterns (more words) are tried first.</summary>
-    public int Specificity => Middle.Length + Tail.Length;
+    public int Specificity => Pre.Length + Middle.Length + Tail.Length + (CompoundSource ? 1 : 0);
     /// <summary>The word right before the target, when it is a preposition-like word ("with", "on").</summary>
     public string? Preposition => Middle.Length > 0 && VerbPatternSet.Prepositions.Contains(Middle[^1]) ? Middle[^1] : null;
 }
@@ -91,15 +99,33 @@ public sealed class VerbPatternSet
                 flags.Contains("sym", StringComparison.Ordinal), flags.Contains("nopass", StringComparison.Ordinal),
                 $"{f[0]} {f[1]}", $"{fileName}:{n}"));
         }
+        return Create(patterns, irregular);
+    }
+
+    /// <summary>
+    /// A set from patterns built in code (e.g. imported from another dictionary format). <paramref name="extraForms"/>
+    /// adds verb forms a dictionary spells out (lemma → forms) to the generated inflections.
+    /// </summary>
+    public static VerbPatternSet Create(List<VerbPattern> patterns, IReadOnlyDictionary<string, string[]> irregular,
+        IReadOnlyDictionary<string, string[]>? extraForms = null)
+    {
         var byForm = new Dictionary<string, List<VerbPattern>>(StringComparer.Ordinal);
         var wordForms = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
+        var formsOf = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var p in patterns)
         {
-            foreach (var form in Inflection.VerbForms(p.Verb, irregular))
+            if (!formsOf.TryGetValue(p.Verb, out var forms))
+            {
+                var set = new HashSet<string>(Inflection.VerbForms(p.Verb, irregular), StringComparer.Ordinal);
+                if (extraForms is not null && extraForms.TryGetValue(p.Verb, out var extra)) set.UnionWith(extra);
+                formsOf[p.Verb] = forms = [.. set];
+            }
+            foreach (var form in forms)
             {
                 if (!byForm.TryGetValue(form, out var list)) byForm[form] = list = new List<VerbPattern>();
                 list.Add(p);
             }
+            foreach (var w in p.Pre) AddWord(w);
             foreach (var w in p.Middle) AddWord(w);
             foreach (var w in p.Tail) AddWord(w);
         }

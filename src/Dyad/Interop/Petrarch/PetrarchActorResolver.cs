@@ -1,0 +1,215 @@
+using Dyad.Documents;
+using Dyad.Pipeline;
+
+namespace Dyad.Interop.Petrarch;
+
+/// <summary>
+/// Finds actors the way PETRARCH dictionaries mean them: longest case-insensitive phrase match over actor and agent
+/// phrases, the actor's code on the article date, and agents composed with a neighbouring actor ("Gondor's government"
+/// GONGOV, "Arnor cleric" ARNREL, "ambassadors of Arnor, Osgiliath and Gondor" ARNGOV OSGGOV GONGOV, "MSF Arnor"
+/// NGOARN). A sentence holding a discard phrase gets no actors (an article with a story-level discard, none at all).
+/// Several codes of one phrase (<c>[FRO/BIL/SAM]</c>) stay joined with '/' in <see cref="ActorMention.Code"/>; the
+/// coder splits them.
+/// </summary>
+public sealed class PetrarchActorResolver : IPipelineComponent
+{
+    private readonly PhraseTable<PetrarchActor> _actors = new();
+    private readonly PhraseTable<PetrarchAgent> _agents = new();
+    private readonly PhraseTable<PetrarchDiscard> _discards = new();
+
+    public PetrarchActorResolver(IEnumerable<PetrarchActor> actors, IEnumerable<PetrarchAgent> agents, IEnumerable<PetrarchDiscard> discards)
+    {
+        foreach (var a in actors)
+            foreach (var p in a.Phrases) _actors.Add(p, a);
+        foreach (var g in agents) _agents.Add(g.Phrase, g);
+        foreach (var d in discards) _discards.Add(d.Phrase, d);
+        _actors.Freeze();
+        _agents.Freeze();
+        _discards.Freeze();
+    }
+
+    public string Name => "actors";
+    public Annotation Requires => Annotation.Tokens | Annotation.Sentences;
+    public Annotation Provides => Annotation.Actors;
+
+    public void Process(Document doc)
+    {
+        var date = doc.Article.Published ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var lower = new string[doc.TokenCount];
+        for (int i = 0; i < lower.Length; i++) lower[i] = doc.Word(i).ToLowerInvariant();
+        bool storyDiscard = false;
+        var discarded = new bool[doc.Sentences.Count];
+        for (int si = 0; si < doc.Sentences.Count; si++)
+        {
+            var s = doc.Sentences[si];
+            for (int t = s.FirstToken; t < s.EndToken; t++)
+            {
+                var (len, d) = _discards.Longest(lower, t, s.EndToken);
+                if (len == 0) continue;
+                discarded[si] = true;
+                if (d!.Story) storyDiscard = true;
+                doc.Note(si, Name, $"discard phrase '{string.Join(' ', d.Phrase)}': {(d.Story ? "article" : "sentence")} not coded");
+                break;
+            }
+        }
+        if (storyDiscard)
+        {
+            doc.MarkDone(Annotation.Actors);
+            return;
+        }
+        for (int si = 0; si < doc.Sentences.Count; si++)
+        {
+            if (discarded[si]) continue;
+            var s = doc.Sentences[si];
+            int t = s.FirstToken;
+            while (t < s.EndToken)
+            {
+                int next = ResolveAt(doc, si, s, lower, t, date);
+                t = next > t ? next : t + 1;
+            }
+        }
+        doc.MarkDone(Annotation.Actors);
+    }
+
+    /// <summary>Adds the mention(s) starting at <paramref name="t"/>; returns the token after them (or t when none).</summary>
+    private int ResolveAt(Document doc, int si, Sentence s, string[] lower, int t, DateOnly date)
+    {
+        int end = s.EndToken;
+        var (alen, actor) = _actors.Longest(lower, t, end);
+        var (glen, agent) = _agents.Longest(lower, t, end);
+        if (alen > 0 && alen >= glen)
+        {
+            string? code = actor!.CodeOn(date);
+            int pos = t + alen;
+            // actor ['s] agent... : "Gondor's government", "Arnor cleric", "Danish Islamist media"
+            int p2 = pos;
+            if (p2 < end && lower[p2] is "'s" or "\u2019s" or "'") p2++;
+            string prefix = "", suffix = "";
+            int agentsEnd = p2;
+            while (agentsEnd < end)
+            {
+                var (l2, g2) = _agents.Longest(lower, agentsEnd, end);
+                if (l2 == 0) break;
+                prefix += g2!.Prefix;
+                suffix += g2.Suffix;
+                agentsEnd += l2;
+            }
+            if (agentsEnd > p2) pos = agentsEnd;
+            if (string.IsNullOrEmpty(code)) return pos;
+            Add(doc, si, t, pos, Compose(code, prefix, suffix), "actor");
+            return pos;
+        }
+        if (glen > 0)
+        {
+            // agent [agent...] (of|in|from|for) [the] actor[, actor and actor]: "ambassadors of Arnor, Osgiliath and Gondor"
+            string prefix = agent!.Prefix, suffix = agent.Suffix;
+            int pos = t + glen;
+            while (pos < end)
+            {
+                var (l2, g2) = _agents.Longest(lower, pos, end);
+                if (l2 == 0) break;
+                prefix += g2!.Prefix;
+                suffix += g2.Suffix;
+                pos += l2;
+            }
+            // agent followed directly by an actor: "MSF Arnor" (prefix agents), "the Calenardhon ..." handled above
+            var (alen2, actor2) = _actors.Longest(lower, pos, end);
+            if (alen2 > 0 && prefix.Length > 0)
+            {
+                var c = actor2!.CodeOn(date);
+                int after = pos + alen2;
+                // "An MSF Arnor diplomat": agents after the actor add to the code
+                while (after < end)
+                {
+                    var (l3, g3) = _agents.Longest(lower, after, end);
+                    if (l3 == 0) break;
+                    prefix += g3!.Prefix;
+                    suffix += g3.Suffix;
+                    after += l3;
+                }
+                if (!string.IsNullOrEmpty(c)) Add(doc, si, t, after, Compose(c, prefix, suffix), "agent+actor");
+                return after;
+            }
+            int k = pos;
+            if (k < end && lower[k] is "of" or "in" or "from" or "for")
+            {
+                k++;
+                if (k < end && lower[k] == "the") k++;
+                var (alen3, actor3) = _actors.Longest(lower, k, end);
+                if (alen3 > 0)
+                {
+                    var c = actor3!.CodeOn(date);
+                    int after = k + alen3;
+                    if (!string.IsNullOrEmpty(c)) Add(doc, si, t, after, Compose(c, prefix, suffix), "agent of actor");
+                    // a coordinated list shares the agent
+                    while (after < end)
+                    {
+                        int j = after;
+                        if (lower[j] == ",") j++;
+                        if (j < end && lower[j] is "and" or "or") j++;
+                        if (j == after || j >= end) break;
+                        if (lower[j] == "the") j++;
+                        var (l4, a4) = _actors.Longest(lower, j, end);
+                        if (l4 == 0) break;
+                        var c4 = a4!.CodeOn(date);
+                        if (!string.IsNullOrEmpty(c4)) Add(doc, si, j, j + l4, Compose(c4, prefix, suffix), "agent of actor (list)");
+                        after = j + l4;
+                    }
+                    return after;
+                }
+            }
+            // "former Gondor prosecutors", "Arnor security officials": an actor right after is handled as actor+agent
+            return pos;
+        }
+        return t;
+    }
+
+    private static string Compose(string code, string prefix, string suffix)
+    {
+        if (prefix.Length == 0 && suffix.Length == 0) return code;
+        if (!code.Contains('/', StringComparison.Ordinal)) return prefix + code + suffix;
+        var parts = code.Split('/');
+        for (int i = 0; i < parts.Length; i++) parts[i] = prefix + parts[i] + suffix;
+        return string.Join('/', parts);
+    }
+
+    private static void Add(Document doc, int si, int first, int end, string code, string why)
+    {
+        string? country = code.Length >= 3 ? code[..3] : null;
+        var m = new ActorMention(first, end - first, doc.TokensSpan(first, end - first), code, country, [], MentionKind.Organization,
+            $"PETRARCH {why}: {code}");
+        doc.Mentions.Add(m);
+        doc.Note(si, "actors", $"'{doc.Text.Substring(m.Span.Start, m.Span.Length)}' -> {code} ({why})");
+    }
+
+    /// <summary>Phrases (lower-case word arrays) indexed by first word; longest match first.</summary>
+    private sealed class PhraseTable<T>
+    {
+        private readonly Dictionary<string, List<(string[] Words, T Value)>> _byFirst = new(StringComparer.Ordinal);
+
+        public void Add(string[] words, T value)
+        {
+            if (words.Length == 0) return;
+            if (!_byFirst.TryGetValue(words[0], out var list)) _byFirst[words[0]] = list = [];
+            list.Add((words, value));
+        }
+
+        public void Freeze()
+        {
+            foreach (var list in _byFirst.Values) list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        }
+
+        public (int Length, T? Value) Longest(string[] tokens, int start, int end)
+        {
+            if (!_byFirst.TryGetValue(tokens[start], out var list)) return (0, default);
+            foreach (var (words, value) in list)
+            {
+                if (start + words.Length > end) continue;
+                bool ok = true;
+                for (int i = 1; i < words.Length && ok; i++) ok = tokens[start + i] == words[i];
+                if (ok) return (words.Length, value);
+            }
+            return (0, default);
+        }
+    }
+}
