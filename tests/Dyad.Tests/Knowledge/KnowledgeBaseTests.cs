@@ -108,6 +108,69 @@ public sealed class KnowledgeBaseTests
     }
 
     [Fact]
+    public void People_roles_by_date()
+    {
+        var blinken = Kb.FindPerson("Antony Blinken");
+        Assert.NotNull(blinken);
+        var role = KnowledgeBase.RoleOn(blinken!, new DateOnly(2022, 5, 1));
+        Assert.NotNull(role);
+        Assert.Equal("USAGOV", role!.Code.Value);
+        Assert.Equal("Secretary of State", role.Title);
+        Assert.Null(KnowledgeBase.RoleOn(blinken!, new DateOnly(2026, 1, 1)));
+        Assert.Empty(KnowledgeBase.RolesOn(blinken!, new DateOnly(2026, 1, 1)));
+
+        Assert.Same(blinken, Kb.FindPerson("Tony Blinken"));
+        Assert.Contains(blinken!, Kb.PeopleBySurname("Blinken"));
+        var m = Kb.Match(["Secretary", "of", "State", "Antony", "Blinken", "said"], 3);
+        Assert.Equal(2, m.Length);
+        Assert.Equal(EntryKind.Person, m.First.Kind);
+        Assert.Same(blinken, Kb.People[m.First.EntityId]);
+    }
+
+    [Fact]
+    public void Surnames_and_overlapping_roles()
+    {
+        var kim = Kb.FindPerson("Kim Jong-un");
+        Assert.NotNull(kim);
+        Assert.Equal("Kim", kim!.Surname);
+        var putin = Kb.FindPerson("Vladimir Putin")!;
+        Assert.Equal("Prime Minister", KnowledgeBase.RoleOn(putin, new DateOnly(2010, 1, 1))!.Title);
+        Assert.Equal("President", KnowledgeBase.RoleOn(putin, new DateOnly(2024, 1, 1))!.Title);
+        Assert.Contains(Kb.PeopleBySurname("Bush"), p => p.Name == "George W. Bush");
+    }
+
+    [Fact]
+    public void Organizations_and_agents()
+    {
+        var nato = Kb.MatchPhrase("NATO");
+        Assert.Equal(EntryKind.Organization, nato.First.Kind);
+        Assert.Equal("IGOWSTNAT", nato.First.Code.Value);
+        Assert.StartsWith("IGO", nato.First.Code.Value);
+        Assert.Equal("IGOUNO", Kb.FindOrganization("U.N.")!.Code.Value);
+        Assert.Contains(Kb.FindAgents("foreign secretary"), a => a.Country == "MEX");
+        Assert.Equal("GOVMIL", Kb.FindAgents("defence minister")[0].Sector);
+        var m = Kb.Match(["the", "Mexican", "Foreign", "Secretary"], 2);
+        Assert.Equal(2, m.Length);
+        Assert.Equal(EntryKind.Agent, m.First.Kind);
+    }
+
+    [Fact]
+    public void Cities_come_from_the_gazetteer()
+    {
+        var seoul = Kb.FindCities("Seoul");
+        Assert.NotEmpty(seoul);
+        Assert.Equal("KOR", seoul[0].Country);
+        Assert.InRange(seoul[0].Latitude, 37, 38);
+        var m = Kb.Match(["Paris"], 0, EntryKinds.City);
+        Assert.Equal(EntryKind.City, m.First.Kind);
+        Assert.Equal("FRA", m.First.Country);
+        // actors and places together: the capital reading comes first
+        var both = Kb.Match(["Paris"], 0);
+        Assert.Equal(EntryKind.Capital, both.First.Kind);
+        Assert.True(both.Count > 1);
+    }
+
+    [Fact]
     public void Bad_line_names_file_and_line()
     {
         var files = new[]
