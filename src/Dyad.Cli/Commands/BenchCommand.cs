@@ -48,6 +48,11 @@ internal static class BenchCommand
         }
         double seconds = clock.Elapsed.TotalSeconds;
         var ci = CultureInfo.InvariantCulture;
+        foreach (var c in pipeline.Components)
+        {
+            if (c is Syntax.SyntaxComponent sc)
+                ctx.Out.WriteLine(string.Create(ci, $"bench: parsed {sc.ParsedSentences} sentences (warm-up included), skipped the rest: they cannot yield an event"));
+        }
         ctx.Out.WriteLine(string.Create(ci, $"bench: threads {runner.Threads}, tokens {tokens}, events {events}, tokens/s {tokens / seconds:F0}"));
         ctx.Out.WriteLine(string.Create(ci,
             $"bench: articles {done} sentences {sentences} seconds {seconds:F3} articles/s {done / seconds:F1} sentences/s {sentences / seconds:F1}"));

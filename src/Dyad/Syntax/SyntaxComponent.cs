@@ -24,6 +24,10 @@ public sealed class SyntaxComponent : IPipelineComponent
     public bool ParseAll { get; }
 
     public string Name => "syntax";
+
+    /// <summary>Sentences parsed so far (all documents; for benchmarks).</summary>
+    public long ParsedSentences => Interlocked.Read(ref _parsed);
+    private long _parsed;
     public Annotation Requires => Annotation.Tokens | Annotation.Sentences | Annotation.Actors;
     public Annotation Provides => Annotation.PartOfSpeech | Annotation.Lemmas | Annotation.Dependencies;
 
@@ -60,8 +64,10 @@ public sealed class SyntaxComponent : IPipelineComponent
         {
             var s = doc.Sentences[si];
             while (m < mentions.Count && mentions[m].FirstToken < s.FirstToken) m++;
-            bool hasActor = m < mentions.Count && mentions[m].FirstToken < s.EndToken;
-            if (!ParseAll && (!hasActor || !HasVerbCandidate(doc, s))) continue;
+            // An event needs a source and a target: two actors in the sentence, and a pattern verb.
+            bool twoActors = m + 1 < mentions.Count && mentions[m + 1].FirstToken < s.EndToken;
+            if (!ParseAll && (!twoActors || !HasVerbCandidate(doc, s))) continue;
+            Interlocked.Increment(ref _parsed);
             int n = s.TokenCount;
             scratch.Ensure(n);
             var words = doc.Words(s.FirstToken, n);
