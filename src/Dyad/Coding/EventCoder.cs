@@ -119,7 +119,7 @@ public sealed class EventCoder : IPipelineComponent
         else if (p.TargetIsSubject)
         {
             targets = SubjectsOf(doc, s, verb, mentions, parsed);
-            sources = ObjectsAfter(doc, s, cursor, mentions);
+            sources = ObjectsAfter(doc, s, cursor, mentions, verb);
             if (sources.Count == 0 || targets.Count == 0)
             {
                 doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': roles not found");
@@ -139,7 +139,7 @@ public sealed class EventCoder : IPipelineComponent
         }
         else
         {
-            targets = ObjectsAfter(doc, s, cursor, mentions);
+            targets = ObjectsAfter(doc, s, cursor, mentions, verb);
             sources = SubjectsOf(doc, s, verb, mentions, parsed);
             if (targets.Count == 0 && p.Symmetric && sources.Count >= 2 && p.Preposition is not null)
             {
@@ -223,19 +223,30 @@ public sealed class EventCoder : IPipelineComponent
 
     private static bool IsClauseBreak(string w) => w is "," or ";" or ":" or "." or "--" or "\u2014" or "(" or ")" or "that" or "which" or "who";
 
-    /// <summary>The target actors: the first actor after the pattern words (determiners and adjectives may intervene), plus actors coordinated with it.</summary>
-    private static List<ActorMention> ObjectsAfter(Document doc, Sentence s, int from, List<ActorMention> mentions)
+    /// <summary>
+    /// The target actors: the first actor after the pattern words that belongs to the verb's own phrase (from the parse:
+    /// its objects and their modifiers, "welcomed the resumption of ties with Osgiliath", not a clause of its own; without
+    /// a parse: before any clause break), plus actors coordinated with it.
+    /// </summary>
+    private static List<ActorMention> ObjectsAfter(Document doc, Sentence s, int from, List<ActorMention> mentions, int verb = -1)
     {
         var result = new List<ActorMention>(2);
         ActorMention? first = null;
+        var syn = doc.Syntax;
+        bool parsed = verb >= 0 && syn is not null && syn.Parsed[verb];
         foreach (var m in mentions)
         {
             if (m.FirstToken < from) continue;
+            if (parsed)
+            {
+                if (InPhraseOf(doc, s, m, verb)) { first = m; break; }
+                continue;
+            }
             // Words between the pattern and the actor must not break the clause ("the", "its", "neighbouring" are fine).
-            bool ok = m.FirstToken - from <= 4;
+            bool ok = m.FirstToken - from <= 8;
             for (int k = from; ok && k < m.FirstToken; k++)
             {
-                if (IsClauseBreak(doc.Word(k)) || IsVerbish(doc, k)) ok = false;
+                if (IsClauseBreak(doc.Word(k))) ok = false;
             }
             if (ok) first = m;
             break;
@@ -246,10 +257,28 @@ public sealed class EventCoder : IPipelineComponent
         return result;
     }
 
-    private static bool IsVerbish(Document doc, int k)
+    /// <summary>Whether a mention hangs from the verb without passing through another clause (ccomp, advcl, relative clause, coordinated verb).</summary>
+    private static bool InPhraseOf(Document doc, Sentence s, ActorMention m, int verb)
     {
-        var syn = doc.Syntax;
-        return syn is not null && syn.Parsed[k] && syn.Upos[k] is "VERB";
+        var syn = doc.Syntax!;
+        // the mention's own head: the token of the mention whose head lies outside it
+        int cur = m.HeadToken;
+        for (int k = m.FirstToken; k < m.EndToken; k++)
+        {
+            int h = syn.Head[k];
+            if (h < m.FirstToken || h >= m.EndToken) { cur = k; break; }
+        }
+        for (int steps = 0; steps < 24 && cur >= 0; steps++)
+        {
+            int h = syn.Head[cur];
+            if (h == verb) return syn.Rel[cur] is not ("nsubj" or "nsubj:pass" or "csubj" or "ccomp" or "advcl" or "parataxis" or "conj" or "acl:relcl" or "punct");
+            if (h < s.FirstToken || h >= s.EndToken) return false;
+            string rel = syn.Rel[cur];
+            if (rel is "ccomp" or "advcl" or "acl:relcl" or "parataxis" or "csubj") return false;
+            if (rel == "conj" && syn.Upos[cur] is "VERB") return false;
+            cur = h;
+        }
+        return false;
     }
 
     /// <summary>Adds actors joined to <paramref name="first"/> by "and", "or" or commas: "X met Y and Z".</summary>

@@ -83,7 +83,16 @@ public sealed class PetrarchActorResolver : IPipelineComponent
             int pos = t + alen;
             // actor ['s] agent... : "Gondor's government", "Arnor cleric", "Danish Islamist media"
             int p2 = pos;
-            if (p2 < end && lower[p2] is "'s" or "\u2019s" or "'") p2++;
+            if (p2 < end && lower[p2] is "'s" or "\u2019s" or "'")
+            {
+                p2++;
+                // "Ithilen's awful and evil minister": modifiers between the possessive and an agent
+                for (int k = p2; k < end && k < p2 + 4; k++)
+                {
+                    if (_agents.Longest(lower, k, end).Length > 0) { p2 = k; break; }
+                    if (!IsModifier(doc.Word(k))) break;
+                }
+            }
             string prefix = "", suffix = "";
             int agentsEnd = p2;
             while (agentsEnd < end)
@@ -94,7 +103,13 @@ public sealed class PetrarchActorResolver : IPipelineComponent
                 suffix += g2.Suffix;
                 agentsEnd += l2;
             }
-            if (agentsEnd > p2) pos = agentsEnd;
+            if (agentsEnd > p2)
+            {
+                pos = agentsEnd;
+                // a title followed by its holder's name: "Bree Prime Minister Romendacil"
+                var (l5, _) = _actors.Longest(lower, pos, end);
+                if (l5 > 0) pos += l5;
+            }
             if (string.IsNullOrEmpty(code)) return pos;
             Add(doc, si, t, pos, Compose(code, prefix, suffix), "actor");
             return pos;
@@ -167,11 +182,30 @@ public sealed class PetrarchActorResolver : IPipelineComponent
     private static string Compose(string code, string prefix, string suffix)
     {
         if (prefix.Length == 0 && suffix.Length == 0) return code;
-        if (!code.Contains('/', StringComparison.Ordinal)) return prefix + code + suffix;
+        if (!code.Contains('/', StringComparison.Ordinal)) return ComposeOne(code, prefix, suffix);
         var parts = code.Split('/');
-        for (int i = 0; i < parts.Length; i++) parts[i] = prefix + parts[i] + suffix;
+        for (int i = 0; i < parts.Length; i++) parts[i] = ComposeOne(parts[i], prefix, suffix);
         return string.Join('/', parts);
     }
+
+    /// <summary>Prefix + code + the suffix's three-letter segments the code does not already hold ("USAGOV" + "GOV" stays USAGOV).</summary>
+    private static string ComposeOne(string code, string prefix, string suffix)
+    {
+        var sb = new System.Text.StringBuilder(prefix.Length + code.Length + suffix.Length);
+        sb.Append(prefix).Append(code);
+        for (int i = 0; i + 3 <= suffix.Length; i += 3)
+        {
+            var seg = suffix.AsSpan(i, 3);
+            bool has = false;
+            for (int j = 3; j + 3 <= code.Length && !has; j += 3) has = code.AsSpan(j, 3).SequenceEqual(seg);
+            if (!has) sb.Append(seg);
+        }
+        if (suffix.Length % 3 != 0) sb.Append(suffix.AsSpan(suffix.Length - suffix.Length % 3));
+        return sb.ToString();
+    }
+
+    private static bool IsModifier(string w) =>
+        w.Length > 1 && char.IsLower(w[0]) && w is not ("the" or "a" or "an" or "of" or "in" or "to" or "with" or "is" or "was" or "has" or "have" or "will");
 
     private static void Add(Document doc, int si, int first, int end, string code, string why)
     {
