@@ -128,7 +128,8 @@ public sealed class KnowledgeBase
     // ------------------------------------------------------------------ building and compiling
 
     /// <summary>Builds from the embedded data files. Throws <see cref="DyadException"/> naming the first bad line.</summary>
-    public static KnowledgeBase FromEmbedded() => Build(KnowledgeFile.Embedded());
+    /// <remarks>The gazetteer is read and indexed on first use of a city lookup (the embedded data is validated by the tests).</remarks>
+    public static KnowledgeBase FromEmbedded() => Build(KnowledgeFile.Embedded(), deferCities: true);
 
     /// <summary>
     /// Builds from the embedded data with the files under <paramref name="dataDirectory"/> laid over it (same relative
@@ -141,10 +142,12 @@ public sealed class KnowledgeBase
     }
 
     /// <summary>Parses, validates and indexes the files. Throws <see cref="DyadException"/> naming the first bad line (and how many there are).</summary>
-    public static KnowledgeBase Build(IEnumerable<KnowledgeFile> files)
+    public static KnowledgeBase Build(IEnumerable<KnowledgeFile> files) => Build(files, deferCities: false);
+
+    private static KnowledgeBase Build(IEnumerable<KnowledgeFile> files, bool deferCities)
     {
         var sw = Stopwatch.StartNew();
-        var data = ParseOrThrow(files);
+        var data = ParseOrThrow(files, deferCities);
         return new KnowledgeBase(data, sw.Elapsed);
     }
 
@@ -181,9 +184,9 @@ public sealed class KnowledgeBase
     /// <summary>Format version written by <see cref="Compile"/>.</summary>
     public static int FormatVersion => KnowledgeBinary.FormatVersion;
 
-    private static KnowledgeData ParseOrThrow(IEnumerable<KnowledgeFile> files)
+    private static KnowledgeData ParseOrThrow(IEnumerable<KnowledgeFile> files, bool deferCities = false)
     {
-        var data = KnowledgeParser.Parse(files, out var errors);
+        var data = KnowledgeParser.Parse(files, out var errors, deferCities);
         if (errors.Count > 0)
         {
             var first = errors[0];
@@ -340,5 +343,5 @@ public sealed class KnowledgeBase
     }
 
     public override string ToString() =>
-        $"KnowledgeBase: {_data.Countries.Length} countries, {_data.Organizations.Length} organizations, {_data.Agents.Length} agents, {_data.People.Length} people, {_data.Cities.Length} cities, {PhraseCount} phrases";
+        $"KnowledgeBase: {_data.Countries.Length} countries, {_data.Organizations.Length} organizations, {_data.Agents.Length} agents, {_data.People.Length} people, {_data.Cities.Length} cities";
 }

@@ -139,7 +139,7 @@ internal static class KnowledgeBinary
             cities[i] = new City(i, name, country, r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
         }
         if (ms.Position != ms.Length) throw new InvalidDataException("compiled knowledge base has trailing data");
-        return new KnowledgeData { Countries = countries, Organizations = orgs, Agents = agents, People = people, Cities = cities };
+        return new KnowledgeData { Countries = countries, Organizations = orgs, Agents = agents, People = people, LazyCities = new Lazy<City[]>(cities) };
     }
 
     private static void WriteList(BinaryWriter w, StringTable strings, IReadOnlyList<string> list)

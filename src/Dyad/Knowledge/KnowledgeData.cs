@@ -7,5 +7,7 @@ internal sealed class KnowledgeData
     public required Organization[] Organizations { get; init; }
     public required Agent[] Agents { get; init; }
     public required Person[] People { get; init; }
-    public required City[] Cities { get; init; }
+    /// <summary>The gazetteer; may be read on first use (it is most of the data and many programs never need it).</summary>
+    public required Lazy<City[]> LazyCities { get; init; }
+    public City[] Cities => LazyCities.Value;
 }

@@ -34,7 +34,11 @@ internal sealed class KnowledgeParser
 
     public IReadOnlyList<DyadError> Errors => _errors;
 
-    public static KnowledgeData Parse(IEnumerable<KnowledgeFile> files, out IReadOnlyList<DyadError> errors)
+    /// <summary>
+    /// Parses and validates the files. With <paramref name="deferCities"/>, gazetteer files are read only when the
+    /// cities are first asked for (a bad city line then throws <see cref="DyadException"/> at that moment).
+    /// </summary>
+    public static KnowledgeData Parse(IEnumerable<KnowledgeFile> files, out IReadOnlyList<DyadError> errors, bool deferCities = false)
     {
         var p = new KnowledgeParser();
         var byKind = new List<(KnowledgeFileKind Kind, KnowledgeFile File)>();
@@ -44,11 +48,24 @@ internal sealed class KnowledgeParser
             if (kind != KnowledgeFileKind.None) byKind.Add((kind, f));
         }
         byKind.Sort(static (a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.File.Path, b.File.Path));
+        var deferred = new List<KnowledgeFile>();
         foreach (var (kind, file) in byKind)
-            p.ReadFile(kind, file);
+        {
+            if (deferCities && kind == KnowledgeFileKind.Cities) deferred.Add(file);
+            else p.ReadFile(kind, file);
+        }
         p.Finish();
         errors = p._errors;
-        return p.Build();
+        var data = p.Build(deferred.Count == 0 ? null : () => p.ReadDeferredCities(deferred));
+        return data;
+    }
+
+    private City[] ReadDeferredCities(List<KnowledgeFile> files)
+    {
+        int before = _errors.Count;
+        foreach (var f in files) ReadFile(KnowledgeFileKind.Cities, f);
+        if (_errors.Count > before) throw new DyadException(_errors[before]);
+        return [.. _cities];
     }
 
     private void ReadFile(KnowledgeFileKind kind, KnowledgeFile file)
@@ -253,14 +270,33 @@ internal sealed class KnowledgeParser
         _cities.Add(new City(_cities.Count, Intern(name), Intern(country), lat, lon, pop, gid));
     }
 
-    private static bool TryE4(ReadOnlySpan<char> s, int limit, out int value)
+    /// <summary>Parses a decimal number with at most 4 decimals into an integer of ten-thousandths ("-1.5167" → -15167).</summary>
+    internal static bool TryE4(ReadOnlySpan<char> s, int limit, out int value)
     {
         value = 0;
-        if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)) return false;
-        if (d < -limit || d > limit) return false;
-        var scaled = d * 10000m;
-        if (scaled != decimal.Truncate(scaled)) return false;
-        value = (int)scaled;
+        bool negative = false;
+        if (s.Length > 0 && s[0] == '-') { negative = true; s = s[1..]; }
+        if (s.IsEmpty || s.Length > 12) return false;
+        long whole = 0, frac = 0;
+        int fracDigits = -1;
+        foreach (char c in s)
+        {
+            if (c == '.')
+            {
+                if (fracDigits >= 0) return false;
+                fracDigits = 0;
+                continue;
+            }
+            if (c is < '0' or > '9') return false;
+            if (fracDigits < 0) whole = whole * 10 + (c - '0');
+            else if (++fracDigits > 4) return false;
+            else frac = frac * 10 + (c - '0');
+        }
+        if (fracDigits == 0) return false; // "12." is not a number we write
+        for (int i = Math.Max(fracDigits, 0); i < 4; i++) frac *= 10;
+        long e4 = whole * 10000 + frac;
+        if (e4 > (long)limit * 10000) return false;
+        value = (int)(negative ? -e4 : e4);
         return true;
     }
 
@@ -274,7 +310,7 @@ internal sealed class KnowledgeParser
             if (o.Code.IsEmpty) ErrorAt(o.File, o.Line, $"organization '{o.Name}' has no code line");
     }
 
-    private KnowledgeData Build()
+    private KnowledgeData Build(Func<City[]>? deferredCities)
     {
         var countries = new Country[_countryOrder.Count];
         for (int i = 0; i < countries.Length; i++)
@@ -304,7 +340,8 @@ internal sealed class KnowledgeParser
             for (int k = 0; k < order.Length; k++) sorted[k] = roles[order[k]];
             people[i] = new Person(i, p.Name, p.Surname ?? Intern(DefaultSurname(p.Name)), [.. p.Aliases], sorted);
         }
-        return new KnowledgeData { Countries = countries, Organizations = orgs, Agents = agents, People = people, Cities = [.. _cities] };
+        return new KnowledgeData { Countries = countries, Organizations = orgs, Agents = agents, People = people,
+            LazyCities = deferredCities is null ? new Lazy<City[]>(_cities.ToArray()) : new Lazy<City[]>(deferredCities, LazyThreadSafetyMode.ExecutionAndPublication) };
     }
 
     /// <summary>The last word of the name, skipping generational suffixes ("Jr.", "III").</summary>

@@ -46,3 +46,29 @@ public sealed class ActorCodeTests
         Assert.Same(ActorCode.Parse("KORGOV").Value, ActorCode.Parse("KORGOV").Value);
     }
 }
+
+public sealed class CoordinateParsingTests
+{
+    [Theory]
+    [InlineData("37.566", 375660)]
+    [InlineData("-1.5167", -15167)]
+    [InlineData("0", 0)]
+    [InlineData("90", 900000)]
+    [InlineData("-180", -1800000)]
+    [InlineData("126.9784", 1269784)]
+    public void Parses_fixed_point(string text, int expected)
+    {
+        Assert.True(KnowledgeParser.TryE4(text, 180, out int v));
+        Assert.Equal(expected, v);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("-")]
+    [InlineData("1.23456")]
+    [InlineData("1.2.3")]
+    [InlineData("12.")]
+    [InlineData("181")]
+    [InlineData("1e5")]
+    public void Rejects_bad_numbers(string text) => Assert.False(KnowledgeParser.TryE4(text, 180, out _));
+}
