@@ -140,6 +140,7 @@ public sealed class EventCoder : IPipelineComponent
         else
         {
             targets = ObjectsAfter(doc, s, cursor, mentions, verb);
+            if (targets.Count == 0 && parsed && p.Middle.Length == 0 && p.Tail.Length == 0) targets = ComplementActors(doc, s, verb, mentions);
             sources = SubjectsOf(doc, s, verb, mentions, parsed);
             if (targets.Count == 0 && p.Symmetric && sources.Count >= 2 && p.Preposition is not null)
             {
@@ -289,13 +290,17 @@ public sealed class EventCoder : IPipelineComponent
         {
             if (m.FirstToken <= last.FirstToken) continue;
             int gap = m.FirstToken - last.EndToken;
-            if (gap < 1 || gap > 3) break;
+            if (gap < 1 || gap > 5) break;
             bool joined = false;
+            var syn = doc.Syntax;
             for (int k = last.EndToken; k < m.FirstToken; k++)
             {
                 var w = doc.Word(k);
-                if (w is "and" or "or" or "," or "as well as") joined = true;
-                else if (w is not ("the" or "The" or "its" or "their" or "well" or "as")) { joined = false; break; }
+                if (w is "and" or "or" or "nor" or ",") joined = true;
+                else if (w is "the" or "The" or "its" or "their" or "well" or "as") { }
+                // "Fornost and the evil awful Gondor": adjectives before the next actor
+                else if (joined && syn is not null && syn.Parsed[k] && syn.Upos[k] is "ADJ") { }
+                else { joined = false; break; }
             }
             if (!joined) break;
             result.Add(m);
@@ -314,6 +319,7 @@ public sealed class EventCoder : IPipelineComponent
             for (int hops = 0; hops < 4 && v >= 0; hops++)
             {
                 int subj = ChildWith(doc, s, v, "nsubj", "nsubj:pass");
+                string rel = syn.Rel[v];
                 if (subj >= 0)
                 {
                     var m = MentionAt(doc, s, subj, mentions);
@@ -321,10 +327,21 @@ public sealed class EventCoder : IPipelineComponent
                     {
                         result.Add(m);
                         AddCoordinated(doc, s, m, mentions, result);
+                        return result;
                     }
-                    return result;
+                    var sw = doc.Word(subj);
+                    if (rel == "acl:relcl" && sw is "who" or "which" or "that")
+                    {
+                        // "the minister, who visited Seoul": the relative clause's subject is the noun it modifies.
+                        var h = MentionAt(doc, s, syn.Head[v], mentions);
+                        if (h is not null) result.Add(h);
+                        return result;
+                    }
+                    // "Ethiopia indicated it would act": a pronoun subject stands for the subject of the clause above.
+                    if (!IsPronoun(sw) || rel is not ("ccomp" or "xcomp" or "advcl" or "conj" or "parataxis")) return result;
+                    v = syn.Head[v];
+                    continue;
                 }
-                string rel = syn.Rel[v];
                 if (rel is "xcomp" or "conj" or "ccomp" or "advcl" or "parataxis") v = syn.Head[v];
                 else if (rel is "acl:relcl" or "acl")
                 {
@@ -365,6 +382,36 @@ public sealed class EventCoder : IPipelineComponent
             start--;
         }
         for (int i = start; i <= idx; i++) result.Add(mentions[i]);
+        return result;
+    }
+
+    private static bool IsPronoun(string w) => w is "he" or "she" or "it" or "they" or "He" or "She" or "It" or "They";
+
+    /// <summary>
+    /// "Arnor believes Dagolath can cope": when the verb has no object actor, the actors of its complement clause
+    /// (the clause subject first, else the first actor in the clause).
+    /// </summary>
+    private static List<ActorMention> ComplementActors(Document doc, Sentence s, int verb, List<ActorMention> mentions)
+    {
+        var result = new List<ActorMention>(2);
+        var syn = doc.Syntax!;
+        int comp = ChildWith(doc, s, verb, "ccomp", "ccomp");
+        if (comp < 0) return result;
+        int subj = ChildWith(doc, s, comp, "nsubj", "nsubj:pass");
+        var m = subj >= 0 ? MentionAt(doc, s, subj, mentions) : null;
+        if (m is null)
+        {
+            foreach (var c in mentions)
+            {
+                if (c.FirstToken <= verb) continue;
+                int cur = c.HeadToken;
+                for (int steps = 0; steps < 24 && cur >= 0 && cur != comp; steps++) cur = syn.Head[cur];
+                if (cur == comp) { m = c; break; }
+            }
+        }
+        if (m is null) return result;
+        result.Add(m);
+        AddCoordinated(doc, s, m, mentions, result);
         return result;
     }
 

@@ -137,7 +137,7 @@ public sealed class VerbPatternSet
                     : Inflection.WordForms(w, irregular).ToFrozenSet(StringComparer.Ordinal);
         }
         var frozen = byForm.ToFrozenDictionary(kv => kv.Key,
-            kv => kv.Value.OrderByDescending(p => p.Specificity).ThenBy(p => p.Code, StringComparer.Ordinal).ToArray(),
+            kv => kv.Value.OrderByDescending(p => p.Specificity).ThenBy(p => p.Verb == kv.Key ? 0 : 1).ThenBy(p => p.Code, StringComparer.Ordinal).ToArray(),
             StringComparer.Ordinal);
         return new VerbPatternSet(patterns, frozen, wordForms.ToFrozenDictionary(StringComparer.Ordinal), irregular);
     }

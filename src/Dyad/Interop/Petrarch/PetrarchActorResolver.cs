@@ -90,7 +90,7 @@ public sealed class PetrarchActorResolver : IPipelineComponent
                 for (int k = p2; k < end && k < p2 + 4; k++)
                 {
                     if (_agents.Longest(lower, k, end).Length > 0) { p2 = k; break; }
-                    if (!IsModifier(doc.Word(k))) break;
+                    if (!IsModifier(doc.Word(k)) && !(k > p2 && char.IsUpper(doc.Word(k)[0]))) break;
                 }
             }
             string prefix = "", suffix = "";
