@@ -478,11 +478,25 @@ internal sealed class BodyExtraction
         int p = _pc[i], img = _img[i], li = _li[i];
         bool isList = (k & TagKind.List) != 0;
         if (img > 1 && p * 2 < img && _tl[i] < 200) return true;
-        if (!isList && li > p + 3 && ld > 0.3f) return true;
+        if (isList) return ld > 0.5f;
+        if (li > p + 3 && ld > 0.3f) return true;
         if (weight < 25 && ld > 0.25f) return true;
         if (weight >= 25 && ld > 0.5f) return true;
         if (_tl[i] < 25 && _hc[i] == 0 && (img == 0 || img > 2) && !isList) return true;
         return false;
+    }
+
+    // An h1 is the headline (left out) when nothing came before it or it repeats the title; later ones are subheadings.
+    private bool IsHeadline(int i, int paragraphsSoFar)
+    {
+        if (paragraphsSoFar == 0 || _meta.Title is null) return true;
+        var sb = new StringBuilder();
+        for (int j = i; j < _dom.End[i]; j++)
+        {
+            if (_dom.Tag[j] is null) sb.Append(_dom.Text[j]);
+        }
+        string text = WebText.CollapseWhitespace(sb.ToString());
+        return text.Length == 0 || _meta.Title.Contains(text, StringComparison.OrdinalIgnoreCase) || text.Contains(_meta.Title, StringComparison.OrdinalIgnoreCase);
     }
 
     private string Render(List<int> roots)
@@ -516,7 +530,7 @@ internal sealed class BodyExtraction
                     continue;
                 }
                 var k = dom.Kind[i];
-                if (i != r && !_keepAll && (ShouldDrop(i) || (k & TagKind.Title) != 0))
+                if (i != r && !_keepAll && (ShouldDrop(i) || ((k & TagKind.Title) != 0 && IsHeadline(i, paragraphs.Count))))
                 {
                     if ((k & TagKind.Block) != 0) Flush(sb, paragraphs);
                     i = dom.End[i];
