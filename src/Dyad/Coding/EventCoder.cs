@@ -63,7 +63,7 @@ public sealed class EventCoder : IPipelineComponent
             int n = word.AsSpan().ToLowerInvariant(lower);
             var candidates = _patterns.ForVerbForm(lower[..n]);
             if (candidates.IsEmpty) continue;
-            if (parsed && syntax!.Upos[t] is not ("VERB" or "AUX"))
+            if (parsed && syntax!.Upos[t] is not ("VERB" or "AUX") && !(syntax.Rel[t] == "root" && syntax.Upos[t] is "NOUN" or "ADJ" or "PROPN"))
             {
                 doc.Note(si, Name, $"'{word}' is tagged {syntax.Upos[t]}, not a verb: no verb pattern tried");
                 continue;
@@ -96,6 +96,11 @@ public sealed class EventCoder : IPipelineComponent
         // Middle words, in order, after the verb.
         foreach (var w in p.Middle)
         {
+            if (w == "^")
+            {
+                cursor = SkipPhrase(doc, s, cursor, mentions);
+                continue;
+            }
             int at = FindWord(doc, s, cursor, w, mentions, lower);
             if (at < 0)
             {
@@ -157,6 +162,11 @@ public sealed class EventCoder : IPipelineComponent
         int afterTarget = p.CompoundSource ? cursor : targets[^1].EndToken;
         foreach (var w in p.Tail)
         {
+            if (w == "^")
+            {
+                afterTarget = SkipPhrase(doc, s, afterTarget, mentions);
+                continue;
+            }
             int at = FindWord(doc, s, afterTarget, w, mentions, lower);
             if (at < 0)
             {
@@ -199,6 +209,16 @@ public sealed class EventCoder : IPipelineComponent
             if (token >= m.FirstToken && token < m.EndToken) return m;
         }
         return null;
+    }
+
+    /// <summary>A pattern's "^": skips one noun phrase (determiners, then an actor or one word) from <paramref name="from"/>.</summary>
+    private static int SkipPhrase(Document doc, Sentence s, int from, List<ActorMention> mentions)
+    {
+        int k = from;
+        while (k < s.EndToken && doc.Word(k) is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "The") k++;
+        if (k >= s.EndToken) return k;
+        var m = InMention(mentions, k);
+        return m is not null ? m.EndToken : k + 1;
     }
 
     private int FindWord(Document doc, Sentence s, int from, string patternWord, List<ActorMention> mentions, Span<char> lower)
@@ -330,6 +350,17 @@ public sealed class EventCoder : IPipelineComponent
                         return result;
                     }
                     var sw = doc.Word(subj);
+                    if (syn.Upos[subj] is "NOUN" or "PROPN" && subj < verb && !IsPronoun(sw))
+                    {
+                        // a subject the parse found but that is no actor ("Thursday" in "Arnor on Thursday signed"):
+                        // an actor right before it in the same clause is taken
+                        var near = NearestBefore(doc, s, subj + 1, mentions);
+                        if (near is not null && near.EndToken <= subj && syn.Rel[near.HeadToken] is "obl" or "nmod" or "obl:tmod" or "nsubj" or "compound")
+                        {
+                            result.Add(near);
+                            return result;
+                        }
+                    }
                     if (rel == "acl:relcl" && sw is "who" or "which" or "that")
                     {
                         // "the minister, who visited Seoul": the relative clause's subject is the noun it modifies.
@@ -383,6 +414,22 @@ public sealed class EventCoder : IPipelineComponent
         }
         for (int i = start; i <= idx; i++) result.Add(mentions[i]);
         return result;
+    }
+
+    private static ActorMention? NearestBefore(Document doc, Sentence s, int end, List<ActorMention> mentions)
+    {
+        ActorMention? best = null;
+        foreach (var m in mentions)
+        {
+            if (m.EndToken > end) break;
+            if (m.FirstToken >= s.FirstToken) best = m;
+        }
+        if (best is null) return null;
+        for (int k = best.EndToken; k < end; k++)
+        {
+            if (IsClauseBreak(doc.Word(k))) return null;
+        }
+        return best;
     }
 
     private static bool IsPronoun(string w) => w is "he" or "she" or "it" or "they" or "He" or "She" or "It" or "They";

@@ -292,6 +292,7 @@ public static class PetrarchVerbReader
                     afterTarget = true;
                     break;
                 case Mark { Kind: '%' }: compound = true; break;
+                case Mark { Kind: '^' }: (afterTarget ? tail : middle).Add("^"); break;
             }
         }
         var (code, rev) = SplitCode(rawCode);
