@@ -32,6 +32,7 @@ public sealed class ActorResolver : IPipelineComponent
             var s = doc.Sentences[si];
             var words = doc.Words(s.FirstToken, s.TokenCount);
             var options = IsShouting(words) ? MatchOptions.IgnoreCase : MatchOptions.None;
+            int sentenceStart = doc.Mentions.Count;
             int i = 0;
             while (i < words.Length)
             {
@@ -44,8 +45,34 @@ public sealed class ActorResolver : IPipelineComponent
                 doc.Mentions.Add(mention);
                 i = mention.EndToken - s.FirstToken;
             }
+            ShareCoordinatedOffice(doc, s, sentenceStart);
         }
         doc.MarkDone(Annotation.Actors);
+    }
+
+    /// <summary>
+    /// "Russian and Ukrainian officials": a country word coordinated with a country + office phrase shares its office
+    /// (RUSGOV and UKRGOV, not RUS and UKRGOV).
+    /// </summary>
+    private static void ShareCoordinatedOffice(Document doc, Sentence s, int from)
+    {
+        var mentions = doc.Mentions;
+        for (int k = mentions.Count - 2; k >= from; k--)
+        {
+            var a = mentions[k];
+            var b = mentions[k + 1];
+            if (a.Kind != MentionKind.CountryAdjective || a.Code.Length != 3 || b.Sectors.Count == 0 || b.Country is null) continue;
+            if (b.Kind is not (MentionKind.CountryAdjective or MentionKind.Country)) continue;
+            int gap = b.FirstToken - a.EndToken;
+            if (gap != 1 || doc.Word(a.EndToken) is not ("and" or "or" or ",")) continue;
+            string code = a.Code + b.Code[3..];
+            mentions[k] = a with
+            {
+                Code = code,
+                Sectors = b.Sectors,
+                Why = $"{a.Why}; coordinated with '{doc.Text.AsSpan(b.Span.Start, b.Span.Length)}', sharing its office ({b.Code[3..]})",
+            };
+        }
     }
 
     private static bool IsShouting(ReadOnlySpan<string> words)
@@ -144,6 +171,14 @@ public sealed class ActorResolver : IPipelineComponent
         if (!any)
         {
             var w = words[i];
+            if (w is "he" or "He" or "she" or "She")
+            {
+                return Pronoun(doc, si, s, i, w, personal: true);
+            }
+            if (w is "it" or "It")
+            {
+                return Pronoun(doc, si, s, i, w, personal: false);
+            }
             if (w.Length > 1 && char.IsUpper(w[0]) && (i + 1 >= words.Length || !IsNameContinuation(words[i + 1])))
             {
                 int tok = s.FirstToken + i;
@@ -181,6 +216,48 @@ public sealed class ActorResolver : IPipelineComponent
             return null;
         }
 
+        // "his Canadian counterpart": a country word before "counterpart" names that country's government.
+        if (parts.Sector is null && parts.Code is null && parts.Country is not null && pos < words.Length
+            && words[pos] is "counterpart" or "counterparts")
+        {
+            parts.Sector = "GOV";
+            parts.AgentWhy = $"'{words[pos]}' of a country word: that country's government";
+            pos++;
+        }
+        // Descriptions: "the nation's top diplomat", "the country's president" take the country named last.
+        if (parts.Country is null && parts.Code is null && parts.Sector is not null && start >= 2 && words[start - 1] is "'s" or "\u2019s"
+            && words[start - 2] is "nation" or "country" or "kingdom" or "republic" && LastCountry(doc) is { } recent)
+        {
+            parts.Country = recent;
+            parts.CountryWhy = $"'the {words[start - 2]}' is {recent}, the country named last";
+            start -= 2;
+            if (start >= 1 && words[start - 1] is "the" or "The") start--;
+        }
+        // "the vice president" after "Vice President Kamala Harris": the earlier holder of that office.
+        if (parts.Country is null && parts.Code is null && parts.Sector is not null && start >= 1 && words[start - 1] is "the" or "The")
+        {
+            string title = Join(words, start, pos - start);
+            for (int k = seen.Count - 1; k >= 0; k--)
+            {
+                var earlier = seen[k].Mention;
+                if (earlier.Role is not null && earlier.Role.Equals(title, StringComparison.OrdinalIgnoreCase))
+                {
+                    int tok0 = s.FirstToken + start - 1;
+                    var m = earlier with
+                    {
+                        FirstToken = tok0,
+                        TokenCount = pos - start + 1,
+                        Span = doc.TokensSpan(tok0, pos - start + 1),
+                        HeadToken = s.FirstToken + pos - 1,
+                        Kind = MentionKind.Coreference,
+                        Why = $"'the {title}' is {seen[k].Name}, named earlier as {earlier.Role}; {earlier.Why}",
+                    };
+                    doc.Note(si, Name, $"'the {title}' -> {m.Code}: {m.Why}");
+                    return m;
+                }
+            }
+        }
+
         string? code = Compose(ref parts, out var sectors, out string why);
         if (code is null) return null;
         int firstTok = s.FirstToken + start;
@@ -200,6 +277,53 @@ public sealed class ActorResolver : IPipelineComponent
         }
         doc.Note(si, Name, $"'{Join(words, start, count)}' -> {code}: {why}");
         return mention;
+    }
+
+    /// <summary>The country of the most recent actor mention that has one.</summary>
+    private static string? LastCountry(Document doc)
+    {
+        for (int k = doc.Mentions.Count - 1; k >= 0; k--)
+        {
+            if (doc.Mentions[k].Country is { } c) return c;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Simple pronouns: "he"/"she" is the last person mentioned in this or the previous sentence; "it" is the
+    /// subject-like organisation or country earlier in the same sentence ("The EU condemned Russia and said it would...").
+    /// </summary>
+    private ActorMention? Pronoun(Document doc, int si, Sentence s, int i, string w, bool personal)
+    {
+        int tok = s.FirstToken + i;
+        int minToken = personal && si > 0 ? doc.Sentences[si - 1].FirstToken : s.FirstToken;
+        var mentions = doc.Mentions;
+        for (int k = mentions.Count - 1; k >= 0; k--)
+        {
+            var m = mentions[k];
+            if (m.FirstToken < minToken) break;
+            bool fits = personal
+                ? m.Kind is MentionKind.Person || (m.Kind == MentionKind.Coreference && m.Entity is not null) || (m.Entity is not null && m.Kind != MentionKind.Organization)
+                : m.Kind is MentionKind.Organization or MentionKind.Country or MentionKind.Seat || (m.Kind == MentionKind.Capital && m.Sectors.Count > 0);
+            if (!fits) continue;
+            if (!personal)
+            {
+                // the antecedent must open the sentence (be its subject), not be an object inside it
+                if (m.FirstToken > s.FirstToken + 1) continue;
+            }
+            var r = m with
+            {
+                FirstToken = tok,
+                TokenCount = 1,
+                Span = doc.TokenSpan(tok),
+                HeadToken = tok,
+                Kind = MentionKind.Coreference,
+                Why = $"'{w}' refers to '{doc.Text.AsSpan(m.Span.Start, m.Span.Length)}'; {m.Why}",
+            };
+            doc.Note(si, Name, $"'{w}' -> {r.Code}: {r.Why}");
+            return r;
+        }
+        return null;
     }
 
     private static bool IsNameContinuation(string next) => next.Length > 1 && char.IsUpper(next[0]) && next is not ("The" or "A");

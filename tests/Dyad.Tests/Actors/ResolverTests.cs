@@ -1,0 +1,94 @@
+using Dyad.Documents;
+using Dyad.Pipeline;
+
+namespace Dyad.Tests.Actors;
+
+/// <summary>Actor resolution on sentences written for these tests, against the embedded knowledge base.</summary>
+public class ResolverTests
+{
+    private static readonly DyadPipeline Pipeline = new PipelineBuilder().UseCleaner().UseTokenizer().UseActors().Build();
+
+    private static List<(string Text, string Code)> Resolve(string text, string date)
+    {
+        var d = Pipeline.Process(new Article(null, text, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
+        return d.Mentions.Select(m => (d.Text.Substring(m.Span.Start, m.Span.Length), m.Code)).ToList();
+    }
+
+    [Fact]
+    public void Country_words_compose_with_office_words()
+    {
+        var r = Resolve("Mexican Foreign Secretary Marcelo Ebrard spoke with Russian troops and the Kremlin.", "2020-05-01");
+        Assert.Equal(("Mexican Foreign Secretary Marcelo Ebrard", "MEXGOV"), r[0]);
+        Assert.Equal(("Russian troops", "RUSMIL"), r[1]);
+        Assert.Equal("RUSGOV", r[2].Code);
+    }
+
+    [Fact]
+    public void A_known_person_takes_the_role_valid_on_the_date()
+    {
+        Assert.Equal("USAGOV", Resolve("Antony Blinken arrived.", "2022-05-01").Single().Code);
+        // Out of office: coded by country only, not as the government.
+        Assert.Equal("USA", Resolve("Antony Blinken arrived.", "2026-01-01").Single().Code);
+    }
+
+    [Fact]
+    public void A_later_surname_mention_resolves_to_the_full_mention()
+    {
+        var r = Resolve("Mexico Foreign Secretary Marcelo Ebrard arrived in Washington. Ebrard met officials.", "2021-03-18");
+        Assert.Equal("MEXGOV", r[0].Code);
+        Assert.Contains(("Ebrard", "MEXGOV"), r);
+    }
+
+    [Fact]
+    public void A_surname_alone_is_the_only_officeholder_of_that_name()
+    {
+        Assert.Equal(("Blinken", "USAGOV"), Resolve("Blinken arrived on Monday.", "2023-06-19").Single());
+    }
+
+    [Fact]
+    public void A_country_word_before_counterpart_is_that_government()
+    {
+        var r = Resolve("Blinken met his Canadian counterpart.", "2023-06-19");
+        Assert.Equal(("Canadian counterpart", "CANGOV"), r[1]);
+    }
+
+    [Fact]
+    public void The_nations_top_diplomat_is_the_country_named_last()
+    {
+        var r = Resolve("Talks in Japan resumed. The nation's top diplomat spoke.", "2023-06-19");
+        Assert.Equal(("The nation's top diplomat", "JPNGOV"), r[^1]);
+    }
+
+    [Fact]
+    public void The_vice_president_is_the_earlier_vice_president()
+    {
+        var r = Resolve("Vice President Kamala Harris visited Manila. The vice president met officials.", "2022-11-21");
+        Assert.Equal("USAGOV", r[0].Code);
+        Assert.Equal("USAGOV", r.Single(x => x.Text.Equals("the vice president", StringComparison.OrdinalIgnoreCase)).Code);
+    }
+
+    [Fact]
+    public void Pronouns_in_simple_cases()
+    {
+        var r = Resolve("The European Union condemned Russia and said it would impose sanctions.", "2022-02-24");
+        Assert.Equal(("it", r[0].Code), r[^1]);
+        var h = Resolve("Kamala Harris arrived in Manila. She met Philippine officials.", "2022-11-21");
+        Assert.Equal(("She", "USAGOV"), h[2]);
+    }
+
+    [Fact]
+    public void Coordinated_country_words_share_the_office()
+    {
+        var r = Resolve("Turkey hosted Russian and Ukrainian officials.", "2022-07-13");
+        Assert.Equal([("Turkey", "TUR"), ("Russian", "RUSGOV"), ("Ukrainian officials", "UKRGOV")], r);
+    }
+
+    [Fact]
+    public void A_capital_after_a_preposition_is_a_place_not_the_government()
+    {
+        var r = Resolve("Moscow warned Kyiv. Troops moved to Moscow.", "2022-02-20");
+        Assert.Equal("RUSGOV", r[0].Code);
+        Assert.Equal("UKRGOV", r[1].Code);
+        Assert.Equal(("Moscow", "RUS"), r[^1]);
+    }
+}
