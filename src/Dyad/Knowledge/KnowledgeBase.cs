@@ -343,5 +343,5 @@ public sealed class KnowledgeBase
     }
 
     public override string ToString() =>
-        $"KnowledgeBase: {_data.Countries.Length} countries, {_data.Organizations.Length} organizations, {_data.Agents.Length} agents, {_data.People.Length} people, {_data.Cities.Length} cities";
+        $"KnowledgeBase: {_data.Countries.Length} countries, {_data.Organizations.Length} organizations, {_data.Agents.Length} agents, {_data.People.Length} people, {(_data.LazyCities.IsValueCreated ? _data.Cities.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) : "(not yet read)")} cities";
 }
