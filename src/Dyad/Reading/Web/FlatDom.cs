@@ -95,10 +95,28 @@ internal sealed class FlatDom
                 dom.Tag[i] = tag;
                 dom.Kind[i] = KindOf(tag);
                 dom.Element[i] = el;
-                string? cls = el.GetAttribute("class");
-                string? id = el.GetAttribute("id");
+                string? cls = null, id = null;
+                bool hidden = false;
+                foreach (var attr in el.Attributes)
+                {
+                    switch (attr.Name)
+                    {
+                        case "class":
+                            cls = attr.Value;
+                            break;
+                        case "id":
+                            id = attr.Value;
+                            break;
+                        case "hidden":
+                            hidden = true;
+                            break;
+                        case "style":
+                            hidden |= IsHiddenStyle(attr.Value);
+                            break;
+                    }
+                }
                 if (cls is not null || id is not null) dom.Hint[i] = string.Concat(cls, " ", id).ToLowerInvariant();
-                dom.Hidden[i] = IsHidden(el);
+                dom.Hidden[i] = hidden;
                 for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
                 {
                     if (child.NodeType is NodeType.Element or NodeType.Text) stack.Push((child, i));
@@ -136,19 +154,9 @@ internal sealed class FlatDom
         return dom;
     }
 
-    private static bool IsHidden(IElement el)
-    {
-        if (el.HasAttribute("hidden")) return true;
-        string? style = el.GetAttribute("style");
-        if (style is not null && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
-            || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
-            || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase)
-            || style.Contains("visibility: hidden", StringComparison.OrdinalIgnoreCase)))
-        {
-            return true;
-        }
-        return false;
-    }
+    private static bool IsHiddenStyle(string style) =>
+        style.Contains("none", StringComparison.OrdinalIgnoreCase) && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) || style.Contains("display: none", StringComparison.OrdinalIgnoreCase))
+        || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase) || style.Contains("visibility: hidden", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Length with whitespace runs counted once and the ends trimmed; also counts commas.</summary>
     public static int CollapsedLength(string s, out int commas)

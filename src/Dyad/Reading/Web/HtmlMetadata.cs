@@ -164,6 +164,7 @@ internal sealed class HtmlMetadata
 
     private static bool IsBylineClass(string cls)
     {
+        if (!cls.Contains("author", StringComparison.Ordinal) && !cls.Contains("byline", StringComparison.Ordinal)) return false;
         foreach (var part in cls.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (part is "byline" or "author" or "byline-name" or "author-name" or "byline__name" or "author__name") return true;
