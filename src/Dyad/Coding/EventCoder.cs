@@ -93,6 +93,7 @@ public sealed class EventCoder : IPipelineComponent
             doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': words before the verb not found");
             return -1;
         }
+        bool symmetricOnly = false;
         // Middle words, in order, after the verb.
         foreach (var w in p.Middle)
         {
@@ -102,6 +103,12 @@ public sealed class EventCoder : IPipelineComponent
                 continue;
             }
             int at = FindWord(doc, s, cursor, w, mentions, lower);
+            if (at < 0 && p.Symmetric && ReferenceEquals(w, p.Middle[^1]) && VerbPatternSet.Prepositions.Contains(w))
+            {
+                // "Japan and South Korea held talks": a symmetric pattern without its "with OBJ" joins the compound subject.
+                symmetricOnly = true;
+                break;
+            }
             if (at < 0)
             {
                 doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': '{w}' not found after the verb");
@@ -110,7 +117,7 @@ public sealed class EventCoder : IPipelineComponent
             cursor = at + 1;
         }
         List<ActorMention> sources, targets;
-        if (p.CompoundSource)
+        if (p.CompoundSource || symmetricOnly)
         {
             // "X and Y agreed": events between the members of the compound subject, both ways.
             sources = SubjectsOf(doc, s, verb, mentions, parsed);
@@ -159,7 +166,7 @@ public sealed class EventCoder : IPipelineComponent
             }
         }
         // Tail words after the target.
-        int afterTarget = p.CompoundSource ? cursor : targets[^1].EndToken;
+        int afterTarget = p.CompoundSource || symmetricOnly ? cursor : targets[^1].EndToken;
         foreach (var w in p.Tail)
         {
             if (w == "^")
@@ -180,6 +187,11 @@ public sealed class EventCoder : IPipelineComponent
             doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' matched but the verb is negated: not coded");
             return cursor - 1;
         }
+        if (_options.Hypotheticals && parsed && IsHypothetical(doc, s, verb, out string cue))
+        {
+            doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' matched but the act is {cue}: not coded");
+            return cursor - 1;
+        }
         string code = p.Code;
         string why = p.Text;
         if (_options.Intents && IsIntent(doc, s, verb, parsed, out string marker))
@@ -189,13 +201,14 @@ public sealed class EventCoder : IPipelineComponent
             code = intent;
         }
         int added = 0;
+        var date = EventDate(doc, s, verb);
         foreach (var src in sources)
         {
             foreach (var tgt in targets)
             {
                 if (ReferenceEquals(src, tgt) || src.Code == tgt.Code) continue;
-                added += Emit(doc, si, s, verb, src, tgt, code, why, parsed, found);
-                if (p.ReverseCode is { } rev && !p.CompoundSource) added += Emit(doc, si, s, verb, tgt, src, rev, why, parsed, found);
+                added += Emit(doc, si, s, verb, src, tgt, code, why, parsed, date, found);
+                if (p.ReverseCode is { } rev && !p.CompoundSource) added += Emit(doc, si, s, verb, tgt, src, rev, why, parsed, date, found);
             }
         }
         doc.Note(si, Name, $"pattern [{p.Text}] fired at '{doc.Word(verb)}'{(passive ? " (passive)" : "")}: {added} event(s), code {code}");
@@ -323,9 +336,34 @@ public sealed class EventCoder : IPipelineComponent
                 else { joined = false; break; }
             }
             if (!joined) break;
+            // "If Russia attacks Ukraine, NATO will ...": an actor after a comma that is another clause's subject is not coordinated
+            if (syn is not null && syn.Parsed[m.HeadToken] && syn.Rel[m.HeadToken] is "nsubj" or "nsubj:pass" && syn.Head[m.HeadToken] != syn.Head[last.HeadToken]) break;
             result.Add(m);
             last = m;
         }
+    }
+
+    /// <summary>Actors joined to <paramref name="m"/> before it ("Japan and South Korea" when the parse heads the pair on Korea).</summary>
+    private static void AddCoordinatedBefore(Document doc, ActorMention m, List<ActorMention> mentions, List<ActorMention> result)
+    {
+        int idx = mentions.IndexOf(m);
+        int start = idx;
+        while (start > 0)
+        {
+            var prev = mentions[start - 1];
+            int gap = mentions[start].FirstToken - prev.EndToken;
+            if (gap < 1 || gap > 2) break;
+            bool joined = false;
+            for (int k = prev.EndToken; k < mentions[start].FirstToken; k++)
+            {
+                var w = doc.Word(k);
+                if (w is "and" or "," or "or" or "nor") joined = true;
+                else if (w is not ("the" or "The")) { joined = false; break; }
+            }
+            if (!joined) break;
+            start--;
+        }
+        for (int i = start; i < idx; i++) result.Add(mentions[i]);
     }
 
     /// <summary>The source actors: from the parse (nsubj, inherited through xcomp/conj), else the nearest actor before the verb.</summary>
@@ -345,6 +383,7 @@ public sealed class EventCoder : IPipelineComponent
                     var m = MentionAt(doc, s, subj, mentions);
                     if (m is not null)
                     {
+                        AddCoordinatedBefore(doc, m, mentions, result);
                         result.Add(m);
                         AddCoordinated(doc, s, m, mentions, result);
                         return result;
@@ -432,7 +471,7 @@ public sealed class EventCoder : IPipelineComponent
         return best;
     }
 
-    private static bool IsPronoun(string w) => w is "he" or "she" or "it" or "they" or "He" or "She" or "It" or "They";
+    private static bool IsPronoun(string w) => w is "he" or "she" or "it" or "they" or "we" or "I" or "He" or "She" or "It" or "They" or "We";
 
     /// <summary>
     /// "Arnor believes Dagolath can cope": when the verb has no object actor, the actors of its complement clause
@@ -527,6 +566,39 @@ public sealed class EventCoder : IPipelineComponent
         return false;
     }
 
+    /// <summary>
+    /// Acts that did not happen as reported: a condition ("if Russia attacks"), a possibility ("may send", "could
+    /// attack"), or an act its governing verb denies or refuses ("denied attacking", "refused to meet": the governing
+    /// verb's own pattern codes that).
+    /// </summary>
+    private static bool IsHypothetical(Document doc, Sentence s, int verb, out string cue)
+    {
+        var syn = doc.Syntax!;
+        for (int k = s.FirstToken; k < s.EndToken; k++)
+        {
+            if (syn.Head[k] != verb) continue;
+            var w = doc.Word(k);
+            if (syn.Rel[k] == "mark" && w is "if" or "If" or "unless" or "Unless" or "whether")
+            {
+                cue = $"conditional ('{w}')";
+                return true;
+            }
+            if (syn.Rel[k] == "aux" && w is "may" or "might" or "could" or "May" or "Might" or "Could")
+            {
+                cue = $"only possible ('{w}')";
+                return true;
+            }
+        }
+        int h = syn.Head[verb];
+        if (h >= 0 && syn.Rel[verb] is "xcomp" or "ccomp" && syn.Lemma[h] is "deny" or "refuse" or "decline" or "reject" or "rule")
+        {
+            cue = $"governed by '{doc.Word(h)}'";
+            return true;
+        }
+        cue = "";
+        return false;
+    }
+
     private static bool IsNegated(Document doc, Sentence s, int verb, bool parsed)
     {
         if (parsed)
@@ -601,13 +673,69 @@ public sealed class EventCoder : IPipelineComponent
         return false;
     }
 
+    /// <summary>
+    /// The event's date: the publication date, unless the sentence places the act elsewhere with a date expression
+    /// ("on Tuesday", "last week", "in 2017"); the expression nearest the verb wins, except those that only bound or
+    /// describe something else ("since 2017", "until March", "for 1990", "after ...").
+    /// </summary>
+    private DateOnly? EventDate(Document doc, Sentence s, int verb)
+    {
+        var published = doc.Article.Published;
+        if (!_options.SentenceDates || published is null) return published;
+        var text = doc.Text.AsSpan(s.Span.Start, s.Span.Length);
+        if (!MayHoldDate(text)) return published;
+        var sentence = text.ToString();
+        var mentions = new Text.Dates.DateResolver(published.Value).FindAll(sentence);
+        if (mentions.Count == 0) return YearOf(doc, s, verb) ?? published;
+        int verbAt = doc.TokenSpan(verb).Start - s.Span.Start;
+        int best = -1, bestDistance = int.MaxValue;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var dm = mentions[i];
+            var before = sentence.AsSpan(0, dm.Start).TrimEnd();
+            int sp = before.LastIndexOf(' ');
+            var prev = before[(sp + 1)..];
+            if (prev is "since" or "Since" or "until" or "Until" or "for" or "after" or "before" or "by" or "from" or "of" or "than") continue;
+            int distance = Math.Abs(dm.Start - verbAt);
+            if (distance < bestDistance) { best = i; bestDistance = distance; }
+        }
+        if (best < 0) return published;
+        var date = mentions[best].Date;
+        doc.Note(doc.SentenceOf(s.FirstToken), Name, $"event dated {date} by '{mentions[best].Text}'");
+        return date.Start;
+    }
+
+    /// <summary>"In 2017, Russia attacked Ukraine": a bare year after "in" dates the event to that year's first day.</summary>
+    private static DateOnly? YearOf(Document doc, Sentence s, int verb)
+    {
+        var syn = doc.Syntax;
+        for (int k = s.FirstToken; k + 1 < s.EndToken; k++)
+        {
+            if (doc.Word(k) is not ("in" or "In")) continue;
+            var y = doc.Word(k + 1);
+            if (y.Length != 4 || !int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out int year) || year < 1900 || year > 2100) continue;
+            // with a parse, the year must modify the event verb
+            if (syn is not null && syn.Parsed[k + 1] && syn.Head[k + 1] != verb) continue;
+            return new DateOnly(year, 1, 1);
+        }
+        return null;
+    }
+
+    /// <summary>Cheap pre-check before running the date resolver: a digit or a capitalised weekday/month-like word, or a relative cue.</summary>
+    private static bool MayHoldDate(ReadOnlySpan<char> text) =>
+        text.IndexOfAnyInRange('0', '9') >= 0 || text.Contains("day", StringComparison.Ordinal) || text.Contains("week", StringComparison.Ordinal)
+        || text.Contains("month", StringComparison.Ordinal) || text.Contains("year", StringComparison.Ordinal)
+        || text.IndexOfAny(MonthInitials) >= 0;
+
+    private static readonly System.Buffers.SearchValues<char> MonthInitials = System.Buffers.SearchValues.Create("JFMASOND");
+
     /// <summary>Adds the event (one per code pair when codes are joined with '/'); returns how many.</summary>
     private int Emit(Document doc, int si, Sentence s, int verb, ActorMention src, ActorMention tgt, string code, string why,
-        bool parsed, List<CodedEvent> found)
+        bool parsed, DateOnly? date, List<CodedEvent> found)
     {
         if (!_options.SplitCodes || (!src.Code.Contains('/') && !tgt.Code.Contains('/')))
         {
-            found.Add(MakeEvent(doc, si, s, verb, src, tgt, code, why, parsed));
+            found.Add(MakeEvent(doc, si, s, verb, src, tgt, code, why, parsed, date));
             return 1;
         }
         int n = 0;
@@ -616,7 +744,7 @@ public sealed class EventCoder : IPipelineComponent
             foreach (var tc in tgt.Code.Split('/'))
             {
                 if (sc == tc) continue;
-                found.Add(MakeEvent(doc, si, s, verb, src with { Code = sc }, tgt with { Code = tc }, code, why, parsed));
+                found.Add(MakeEvent(doc, si, s, verb, src with { Code = sc }, tgt with { Code = tc }, code, why, parsed, date));
                 n++;
             }
         }
@@ -651,11 +779,11 @@ public sealed class EventCoder : IPipelineComponent
     }
 
     private static CodedEvent MakeEvent(Document doc, int si, Sentence s, int verb, ActorMention src, ActorMention tgt, string code,
-        string pattern, bool parsed)
+        string pattern, bool parsed, DateOnly? date)
     {
         var article = doc.Article;
         string articleId = article.OutputId;
-        var date = article.Published;
+
         string key = string.Create(CultureInfo.InvariantCulture, $"{articleId}|{src.Code}|{tgt.Code}|{code}|{date:yyyy-MM-dd}");
         return new CodedEvent
         {
@@ -678,21 +806,43 @@ public sealed class EventCoder : IPipelineComponent
     private static EventActor Actor(Document doc, ActorMention m) =>
         new(m.Code, m.Country, m.Sectors, doc.Text.Substring(m.Span.Start, m.Span.Length), m.Span);
 
-    /// <summary>One event per (source, target, code, date); later sentences add to its mention count.</summary>
+    /// <summary>
+    /// One event per (source, target, code, date); later sentences add to its mention count. A report dated only by
+    /// the publication date joins a report of the same act that its sentence dated ("attacked Ukraine on Thursday"),
+    /// and takes that date.
+    /// </summary>
     private static void Merge(Document doc, List<CodedEvent> found)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var published = doc.Article.Published;
         foreach (var e in found)
         {
+            string dyad = string.Concat(e.Source.Code, "|", e.Target.Code, "|", e.Cameo);
             if (index.TryGetValue(e.EventId, out int i))
             {
                 doc.Events[i] = doc.Events[i] with { Mentions = doc.Events[i].Mentions + 1 };
+                continue;
             }
-            else
+            if (index.TryGetValue(dyad, out int j))
             {
-                index[e.EventId] = doc.Events.Count;
-                doc.Events.Add(e);
+                var old = doc.Events[j];
+                if (e.Date == published)
+                {
+                    doc.Events[j] = old with { Mentions = old.Mentions + 1 };
+                    continue;
+                }
+                if (old.Date == published)
+                {
+                    // the earlier, undated report takes this report's date
+                    doc.Events[j] = old with { Date = e.Date, EventId = e.EventId, Mentions = old.Mentions + 1 };
+                    index[e.EventId] = j;
+                    index[dyad] = j;
+                    continue;
+                }
             }
+            index[e.EventId] = doc.Events.Count;
+            index.TryAdd(dyad, doc.Events.Count);
+            doc.Events.Add(e);
         }
     }
 }

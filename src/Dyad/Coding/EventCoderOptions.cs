@@ -9,8 +9,17 @@ public sealed record EventCoderOptions
     /// <summary>Split actor codes joined with '/' (a PETRARCH phrase with several codes) into one event per code.</summary>
     public bool SplitCodes { get; init; }
 
+    /// <summary>
+    /// Leave out acts that did not happen as reported: conditions ("if X attacks"), possibilities ("may", "might",
+    /// "could") and acts a governing verb denies or refuses. PETRARCH codes them.
+    /// </summary>
+    public bool Hypotheticals { get; init; } = true;
+
+    /// <summary>Date events by a date expression of their sentence ("last week", "on Tuesday", "in 2017") instead of the publication date.</summary>
+    public bool SentenceDates { get; init; } = true;
+
     public static EventCoderOptions Default { get; } = new();
 
     /// <summary>For dictionaries imported from PETRARCH (see Dyad.Interop.Petrarch).</summary>
-    public static EventCoderOptions Petrarch { get; } = new() { Intents = false, SplitCodes = true };
+    public static EventCoderOptions Petrarch { get; } = new() { Intents = false, SplitCodes = true, Hypotheticals = false, SentenceDates = false };
 }
