@@ -37,6 +37,7 @@ internal static class BenchCommand
         var runner = new BatchRunner(pipeline, threads);
         runner.Run(Wrap(articles, Math.Min(articles.Count, 200)), _ => { }, (_, _) => { });
         long events = 0, sentences = 0, tokens = 0, done = 0;
+        pipeline.MeasureComponents(true);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int i = 0; i < Math.Max(1, repeat); i++)
         {
@@ -47,7 +48,10 @@ internal static class BenchCommand
             done += s.Articles;
         }
         double seconds = clock.Elapsed.TotalSeconds;
+        pipeline.MeasureComponents(false);
         var ci = CultureInfo.InvariantCulture;
+        foreach (var (name, secs) in pipeline.ComponentSeconds())
+            ctx.Out.WriteLine(string.Create(ci, $"bench: component {name,-10} {secs,8:F3} s"));
         foreach (var c in pipeline.Components)
         {
             if (c is Syntax.SyntaxComponent sc)

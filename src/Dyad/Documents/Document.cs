@@ -43,6 +43,12 @@ public sealed class Document
         if (Tracing) Trace.Add((sentence, component, message));
     }
 
+    /// <summary>Records a decision; the interpolated message is only formatted when tracing is on (free otherwise).</summary>
+    public void Note(int sentence, string component, [InterpolatedStringHandlerArgument("")] ref TraceMessageHandler message)
+    {
+        if (Tracing) Trace.Add((sentence, component, message.ToStringAndClear()));
+    }
+
     /// <summary>Which annotation layers are present.</summary>
     public Annotation Annotations { get; private set; }
 
@@ -141,3 +147,25 @@ public readonly record struct Sentence(TextSpan Span, int FirstToken, int TokenC
 /// <param name="RawOffset">Where it started in the raw body.</param>
 /// <param name="CleanOffset">Where it would have been in the cleaned text.</param>
 public readonly record struct RemovedSpan(string Reason, string Text, int RawOffset, int CleanOffset);
+
+/// <summary>Formats a trace message only when the document is tracing, so untraced runs pay nothing for it.</summary>
+[InterpolatedStringHandler]
+public ref struct TraceMessageHandler
+{
+    private DefaultInterpolatedStringHandler _inner;
+    private readonly bool _on;
+
+    public TraceMessageHandler(int literalLength, int formattedCount, Document document, out bool shouldAppend)
+    {
+        _on = document.Tracing;
+        shouldAppend = _on;
+        _inner = _on ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
+    }
+
+    public void AppendLiteral(string value) => _inner.AppendLiteral(value);
+    public void AppendFormatted<T>(T value) => _inner.AppendFormatted(value);
+    public void AppendFormatted<T>(T value, string? format) => _inner.AppendFormatted(value, format);
+    public void AppendFormatted(ReadOnlySpan<char> value) => _inner.AppendFormatted(value);
+    public void AppendFormatted(string? value) => _inner.AppendFormatted(value);
+    public string ToStringAndClear() => _on ? _inner.ToStringAndClear() : string.Empty;
+}

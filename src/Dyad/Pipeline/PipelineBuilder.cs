@@ -59,6 +59,7 @@ public sealed class DyadPipeline
     {
         _components = components;
         Provides = provides;
+        _ticks = new long[components.Length];
     }
 
     public IReadOnlyList<IPipelineComponent> Components => _components;
@@ -67,7 +68,36 @@ public sealed class DyadPipeline
     public Document Process(Article article, bool trace = false)
     {
         var doc = new Document(article, trace);
-        foreach (var c in _components) c.Process(doc);
+        if (!_timing)
+        {
+            foreach (var c in _components) c.Process(doc);
+            return doc;
+        }
+        for (int i = 0; i < _components.Length; i++)
+        {
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            _components[i].Process(doc);
+            Interlocked.Add(ref _ticks[i], System.Diagnostics.Stopwatch.GetTimestamp() - t0);
+        }
         return doc;
+    }
+
+    private readonly long[] _ticks;
+    private volatile bool _timing;
+
+    /// <summary>Starts (or stops) measuring the time spent in each component; see <see cref="ComponentSeconds"/>.</summary>
+    public void MeasureComponents(bool on)
+    {
+        if (on) Array.Clear(_ticks);
+        _timing = on;
+    }
+
+    /// <summary>Seconds spent in each component (summed over threads) since <see cref="MeasureComponents"/> was turned on.</summary>
+    public IReadOnlyList<(string Component, double Seconds)> ComponentSeconds()
+    {
+        var r = new (string, double)[_components.Length];
+        for (int i = 0; i < r.Length; i++)
+            r[i] = (_components[i].Name, Interlocked.Read(ref _ticks[i]) / (double)System.Diagnostics.Stopwatch.Frequency);
+        return r;
     }
 }
