@@ -31,8 +31,12 @@ public sealed class EventCoder : IPipelineComponent
     /// <summary>Tokens allowed between pattern words ("hold [high-level] talks with").</summary>
     private const int Gap = 3;
 
+    /// <summary>The source of the last event coded in the document being processed on this thread (for "It ..." in the next sentence).</summary>
+    [ThreadStatic] private static ActorMention? t_previousSubject;
+
     public void Process(Document doc)
     {
+        t_previousSubject = null;
         var found = new List<CodedEvent>();
         var inSentence = new List<ActorMention>();
         int m = 0;
@@ -211,6 +215,7 @@ public sealed class EventCoder : IPipelineComponent
                 if (p.ReverseCode is { } rev && !p.CompoundSource) added += Emit(doc, si, s, verb, tgt, src, rev, why, parsed, date, found);
             }
         }
+        if (added > 0 && sources.Count == 1 && !p.TargetIsSubject) t_previousSubject = sources[0];
         doc.Note(si, Name, $"pattern [{p.Text}] fired at '{doc.Word(verb)}'{(passive ? " (passive)" : "")}: {added} event(s), code {code}");
         return added > 0 ? cursor - 1 : -1;
     }
@@ -274,7 +279,10 @@ public sealed class EventCoder : IPipelineComponent
             if (parsed)
             {
                 if (InPhraseOf(doc, s, m, verb)) { first = m; break; }
-                continue;
+                if (!AdjacentObject(doc, from, m)) continue;
+                // the parse may be wrong ("praised South Korea" read as a noun phrase): an actor right after the pattern words
+                first = m;
+                break;
             }
             // Words between the pattern and the actor must not break the clause ("the", "its", "neighbouring" are fine).
             bool ok = m.FirstToken - from <= 8;
@@ -289,6 +297,18 @@ public sealed class EventCoder : IPipelineComponent
         result.Add(first);
         AddCoordinated(doc, s, first, mentions, result);
         return result;
+    }
+
+    /// <summary>An actor at most two words after <paramref name="from"/>, with only determiners or adjectives between.</summary>
+    private static bool AdjacentObject(Document doc, int from, ActorMention m)
+    {
+        if (m.FirstToken - from > 2) return false;
+        var syn = doc.Syntax!;
+        for (int k = from; k < m.FirstToken; k++)
+        {
+            if (syn.Upos[k] is not ("DET" or "ADJ" or "NUM")) return false;
+        }
+        return true;
     }
 
     /// <summary>Whether a mention hangs from the verb without passing through another clause (ccomp, advcl, relative clause, coordinated verb).</summary>
@@ -348,26 +368,30 @@ public sealed class EventCoder : IPipelineComponent
     {
         int idx = mentions.IndexOf(m);
         int start = idx;
+        bool sawConjunction = false;
         while (start > 0)
         {
             var prev = mentions[start - 1];
             int gap = mentions[start].FirstToken - prev.EndToken;
             if (gap < 1 || gap > 2) break;
-            bool joined = false;
+            bool joined = false, conjunction = false;
             for (int k = prev.EndToken; k < mentions[start].FirstToken; k++)
             {
                 var w = doc.Word(k);
-                if (w is "and" or "," or "or" or "nor") joined = true;
+                if (w is "and" or "or" or "nor") joined = conjunction = true;
+                else if (w is ",") joined = true;
                 else if (w is not ("the" or "The")) { joined = false; break; }
             }
-            if (!joined) break;
+            // a comma alone joins only inside a list that ends in "and" ("Mordor, Rohan and Bree"), not "If X attacks Y, Z ..."
+            if (!joined || (!conjunction && !sawConjunction)) break;
+            sawConjunction |= conjunction;
             start--;
         }
         for (int i = start; i < idx; i++) result.Add(mentions[i]);
     }
 
     /// <summary>The source actors: from the parse (nsubj, inherited through xcomp/conj), else the nearest actor before the verb.</summary>
-    private static List<ActorMention> SubjectsOf(Document doc, Sentence s, int verb, List<ActorMention> mentions, bool parsed)
+    private List<ActorMention> SubjectsOf(Document doc, Sentence s, int verb, List<ActorMention> mentions, bool parsed)
     {
         var result = new List<ActorMention>(2);
         if (parsed)
@@ -407,6 +431,19 @@ public sealed class EventCoder : IPipelineComponent
                         if (h is not null) result.Add(h);
                         return result;
                     }
+                    if (sw is "We" or "we" or "I")
+                    {
+                        // "'We condemn Russia,' the German chancellor said": the speaker of the quote
+                        var speaker = Speaker(doc, s, mentions);
+                        if (speaker is not null) result.Add(speaker);
+                        return result;
+                    }
+                    if (IsPronoun(sw) && rel is "root" && t_previousSubject is { } prevSubj && (s.FirstToken == subj || subj == s.FirstToken + 1))
+                    {
+                        // "Germany sent aid to Ukraine. It also criticized Russia.": a sentence-initial pronoun is the previous sentence's subject
+                        result.Add(prevSubj with { FirstToken = subj, TokenCount = 1, Span = doc.TokenSpan(subj), HeadToken = subj });
+                        return result;
+                    }
                     // "Ethiopia indicated it would act": a pronoun subject stands for the subject of the clause above.
                     if (!IsPronoun(sw) || rel is not ("ccomp" or "xcomp" or "advcl" or "conj" or "parataxis")) return result;
                     v = syn.Head[v];
@@ -430,6 +467,7 @@ public sealed class EventCoder : IPipelineComponent
         {
             if (m.EndToken > verb) break;
             if (m.FirstToken > s.FirstToken && IsPreposition(doc.Word(m.FirstToken - 1)) ) continue;
+            if (InRelativeClause(doc, s, m)) continue;
             best = m;
         }
         if (best is null) return result;
@@ -469,6 +507,33 @@ public sealed class EventCoder : IPipelineComponent
             if (IsClauseBreak(doc.Word(k))) return null;
         }
         return best;
+    }
+
+    /// <summary>The actor subject of a speech verb ("said", "told", "added") in the sentence.</summary>
+    private static ActorMention? Speaker(Document doc, Sentence s, List<ActorMention> mentions)
+    {
+        var syn = doc.Syntax!;
+        for (int k = s.FirstToken; k < s.EndToken; k++)
+        {
+            if (syn.Lemma[k] is not ("say" or "tell" or "add" or "declare" or "insist" or "state")) continue;
+            int subj = ChildWith(doc, s, k, "nsubj", "nsubj");
+            if (subj < 0) continue;
+            var m = MentionAt(doc, s, subj, mentions);
+            if (m is not null) return m;
+        }
+        return null;
+    }
+
+    /// <summary>Whether a mention sits in a ", who ..." / ", which ..." clause (back to the last comma).</summary>
+    private static bool InRelativeClause(Document doc, Sentence s, ActorMention m)
+    {
+        for (int k = m.FirstToken - 1; k >= s.FirstToken; k--)
+        {
+            var w = doc.Word(k);
+            if (w is "," or ";") return false;
+            if (w is "who" or "which" or "whom") return true;
+        }
+        return false;
     }
 
     private static bool IsPronoun(string w) => w is "he" or "she" or "it" or "they" or "we" or "I" or "He" or "She" or "It" or "They" or "We";
