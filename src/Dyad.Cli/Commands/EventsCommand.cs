@@ -40,13 +40,14 @@ internal static class EventsCommand
         });
         if (!ReferenceEquals(ctx.Out, Console.Out) || Console.IsOutputRedirected) console.Profile.Width = 200;
         var table = new Table().Border(TableBorder.Simple);
-        foreach (var h in new[] { "date", "source", "target", "cameo", "quad", "goldstein", "n", "sentence" }) table.AddColumn(h);
+        foreach (var h in new[] { "date", "source", "target", "cameo", "quad", "goldstein", "mentions", "articles", "sources", "sentence" }) table.AddColumn(h);
         foreach (var e in rows)
         {
             string sentence = e.Sentence.Length > 90 ? e.Sentence[..90] + "…" : e.Sentence;
             table.AddRow(Markup.Escape(e.Date ?? ""), Markup.Escape(e.SourceCode), Markup.Escape(e.TargetCode), e.Cameo,
                 e.QuadClass.ToString(CultureInfo.InvariantCulture), e.Goldstein?.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
-                e.Mentions.ToString(CultureInfo.InvariantCulture), Markup.Escape(sentence));
+                e.Mentions.ToString(CultureInfo.InvariantCulture), e.Articles.ToString(CultureInfo.InvariantCulture),
+                e.Sources.ToString(CultureInfo.InvariantCulture), Markup.Escape(sentence));
         }
         console.Write(table);
         ctx.Out.WriteLine($"{rows.Count} event(s)");

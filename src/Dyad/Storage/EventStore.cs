@@ -1,13 +1,16 @@
 using System.Globalization;
 using Dyad.Coding;
 using Dyad.Documents;
+using Dyad.Reading;
+using Dyad.Util;
 using Microsoft.Data.Sqlite;
 
 namespace Dyad.Storage;
 
 /// <summary>A stored event, as <c>dyad events</c> lists it.</summary>
 public sealed record StoredEvent(string EventId, string ArticleId, string? Date, string SourceCode, string? SourceText,
-    string TargetCode, string? TargetText, string Cameo, int QuadClass, double? Goldstein, int Mentions, string Sentence);
+    string TargetCode, string? TargetText, string Cameo, int QuadClass, double? Goldstein, int Mentions, string Sentence,
+    int Articles = 1, int Sources = 1);
 
 /// <summary>Filters for <see cref="EventStore.Query"/>; codes match by prefix ("USA" matches "USAGOV", "04" matches "042").</summary>
 public sealed record EventQuery(string? Source = null, string? Target = null, string? Code = null, DateOnly? From = null,
@@ -23,7 +26,9 @@ public sealed class EventStore : IDisposable
     private readonly SqliteConnection _db;
     private readonly CameoTable _table;
     private SqliteTransaction? _tx;
-    private SqliteCommand? _exists, _insertArticle, _insertEvent;
+    private SqliteCommand? _exists, _insertArticle, _insertEvent, _bumpEvent, _linkArticle, _countSources;
+    private NearDuplicates? _sketches;
+    private readonly List<string> _sketchIds = new();
 
     static EventStore() => SQLitePCL.Batteries_V2.Init();
 
@@ -48,6 +53,8 @@ public sealed class EventStore : IDisposable
               content_hash TEXT NOT NULL,
               title TEXT, date TEXT, url TEXT, outlet TEXT, origin TEXT,
               text TEXT NOT NULL,
+              simhash INTEGER NOT NULL,
+              duplicate_of TEXT,
               sentences INTEGER NOT NULL,
               events INTEGER NOT NULL,
               ingested_at TEXT NOT NULL);
@@ -60,10 +67,16 @@ public sealed class EventStore : IDisposable
               target_code TEXT NOT NULL, target_country TEXT, target_sectors TEXT, target_text TEXT,
               cameo TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein REAL,
               plover_event TEXT, plover_mode TEXT,
-              mentions INTEGER NOT NULL, confidence REAL NOT NULL,
+              mentions INTEGER NOT NULL, num_articles INTEGER NOT NULL DEFAULT 1, num_sources INTEGER NOT NULL DEFAULT 1,
+              confidence REAL NOT NULL,
               sentence TEXT NOT NULL, sentence_index INTEGER NOT NULL,
               source_start INTEGER, source_end INTEGER, verb_start INTEGER, verb_end INTEGER, target_start INTEGER, target_end INTEGER,
               pattern TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS event_articles(
+              event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+              article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+              outlet TEXT,
+              PRIMARY KEY(event_id, article_id));
             CREATE INDEX IF NOT EXISTS events_date ON events(date);
             CREATE INDEX IF NOT EXISTS events_source ON events(source_code);
             CREATE INDEX IF NOT EXISTS events_target ON events(target_code);
@@ -95,9 +108,15 @@ public sealed class EventStore : IDisposable
         _tx = _db.BeginTransaction();
         _exists = Prepare("SELECT 1 FROM articles WHERE article_id = $id OR content_hash = $hash LIMIT 1", "$id", "$hash");
         _insertArticle = Prepare("""
-            INSERT INTO articles(article_id, content_hash, title, date, url, outlet, origin, text, sentences, events, ingested_at)
-            VALUES ($id, $hash, $title, $date, $url, $outlet, $origin, $text, $sentences, $events, $at)
-            """, "$id", "$hash", "$title", "$date", "$url", "$outlet", "$origin", "$text", "$sentences", "$events", "$at");
+            INSERT INTO articles(article_id, content_hash, title, date, url, outlet, origin, text, simhash, duplicate_of, sentences, events, ingested_at)
+            VALUES ($id, $hash, $title, $date, $url, $outlet, $origin, $text, $simhash, $dup, $sentences, $events, $at)
+            """, "$id", "$hash", "$title", "$date", "$url", "$outlet", "$origin", "$text", "$simhash", "$dup", "$sentences", "$events", "$at");
+        _bumpEvent = Prepare("UPDATE events SET mentions = mentions + $m, num_articles = num_articles + 1 WHERE event_id = $eid", "$m", "$eid");
+        _linkArticle = Prepare("INSERT OR IGNORE INTO event_articles(event_id, article_id, outlet) VALUES ($eid, $aid, $outlet)", "$eid", "$aid", "$outlet");
+        _countSources = Prepare("""
+            UPDATE events SET num_sources = (SELECT count(DISTINCT coalesce(outlet, article_id)) FROM event_articles WHERE event_id = $eid)
+            WHERE event_id = $eid
+            """, "$eid");
         _insertEvent = Prepare("""
             INSERT OR IGNORE INTO events(event_id, article_id, date, source_code, source_country, source_sectors, source_text,
               target_code, target_country, target_sectors, target_text, cameo, root, quad_class, goldstein, plover_event, plover_mode,
@@ -130,7 +149,11 @@ public sealed class EventStore : IDisposable
         return found;
     }
 
-    /// <summary>Stores an article and its events in the current batch; returns false when it was already stored.</summary>
+    /// <summary>
+    /// Stores an article and its events in the current batch; returns false when it was already stored. A near
+    /// duplicate of a stored article (the same wire story on another site) is stored as such, and its events count
+    /// towards the original's events (mentions, articles, distinct sources) instead of being stored again.
+    /// </summary>
     public bool Add(Document doc)
     {
         if (_tx is null) throw new InvalidOperationException("call BeginBatch() first");
@@ -139,6 +162,15 @@ public sealed class EventStore : IDisposable
         _exists.Parameters["$hash"].Value = a.Id.ToString();
         if (_exists.ExecuteScalar() is not null) return false;
         var ci = CultureInfo.InvariantCulture;
+        var sketches = Sketches();
+        ulong fingerprint = NearDuplicates.Fingerprint(doc.Text);
+        int near = sketches.Find(fingerprint);
+        string? duplicateOf = near >= 0 ? _sketchIds[near] : null;
+        if (duplicateOf is null)
+        {
+            sketches.Add(fingerprint);
+            _sketchIds.Add(a.OutputId);
+        }
         var p = _insertArticle!.Parameters;
         p["$id"].Value = a.OutputId;
         p["$hash"].Value = a.Id.ToString();
@@ -148,45 +180,92 @@ public sealed class EventStore : IDisposable
         p["$outlet"].Value = (object?)a.Outlet ?? DBNull.Value;
         p["$origin"].Value = (object?)a.Origin ?? DBNull.Value;
         p["$text"].Value = doc.Text;
+        p["$simhash"].Value = unchecked((long)fingerprint);
+        p["$dup"].Value = (object?)duplicateOf ?? DBNull.Value;
         p["$sentences"].Value = doc.Sentences.Count;
         p["$events"].Value = doc.Events.Count;
         p["$at"].Value = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", ci);
         _insertArticle.ExecuteNonQuery();
         foreach (var e in doc.Events)
         {
-            var info = _table.Lookup(e.Cameo);
-            var q = _insertEvent!.Parameters;
-            q["$eid"].Value = e.EventId;
-            q["$aid"].Value = a.OutputId;
-            q["$date"].Value = (object?)e.Date?.ToString("yyyy-MM-dd", ci) ?? DBNull.Value;
-            q["$sc"].Value = e.Source.Code;
-            q["$scty"].Value = (object?)e.Source.Country ?? DBNull.Value;
-            q["$ssec"].Value = string.Join(';', e.Source.Sectors);
-            q["$stext"].Value = e.Source.Text;
-            q["$tc"].Value = e.Target.Code;
-            q["$tcty"].Value = (object?)e.Target.Country ?? DBNull.Value;
-            q["$tsec"].Value = string.Join(';', e.Target.Sectors);
-            q["$ttext"].Value = e.Target.Text;
-            q["$cameo"].Value = e.Cameo;
-            q["$root"].Value = e.Cameo[..2];
-            q["$quad"].Value = info?.QuadClass ?? CameoTable.QuadClassOfRoot(int.Parse(e.Cameo[..2], ci));
-            q["$gold"].Value = (object?)info?.Goldstein ?? DBNull.Value;
-            q["$pe"].Value = (object?)info?.PloverEvent ?? DBNull.Value;
-            q["$pm"].Value = (object?)info?.PloverMode ?? DBNull.Value;
-            q["$mentions"].Value = e.Mentions;
-            q["$conf"].Value = e.Confidence;
-            q["$sent"].Value = e.SentenceText;
-            q["$sidx"].Value = e.Sentence;
-            q["$ss"].Value = e.Source.Span.Start;
-            q["$se"].Value = e.Source.Span.End;
-            q["$vs"].Value = e.VerbSpan.Start;
-            q["$ve"].Value = e.VerbSpan.End;
-            q["$ts"].Value = e.Target.Span.Start;
-            q["$te"].Value = e.Target.Span.End;
-            q["$pattern"].Value = e.Pattern;
-            _insertEvent.ExecuteNonQuery();
+            // Copies of one story share event ids: the id is computed from the first copy's article id.
+            string eventId = duplicateOf is null ? e.EventId : GroupEventId(duplicateOf, e);
+            bool bumped = false;
+            if (duplicateOf is not null)
+            {
+                _bumpEvent!.Parameters["$m"].Value = e.Mentions;
+                _bumpEvent.Parameters["$eid"].Value = eventId;
+                bumped = _bumpEvent.ExecuteNonQuery() > 0;
+            }
+            if (!bumped) InsertEvent(e, eventId, a.OutputId, ci);
+            _linkArticle!.Parameters["$eid"].Value = eventId;
+            _linkArticle.Parameters["$aid"].Value = a.OutputId;
+            _linkArticle.Parameters["$outlet"].Value = (object?)a.Outlet ?? DBNull.Value;
+            _linkArticle.ExecuteNonQuery();
+            if (bumped)
+            {
+                _countSources!.Parameters["$eid"].Value = eventId;
+                _countSources.ExecuteNonQuery();
+            }
         }
         return true;
+    }
+
+    private static string GroupEventId(string firstArticleId, CodedEvent e) =>
+        XxHash64.HashUtf8(string.Create(CultureInfo.InvariantCulture,
+            $"{firstArticleId}|{e.Source.Code}|{e.Target.Code}|{e.Cameo}|{e.Date:yyyy-MM-dd}")).ToString("x16", CultureInfo.InvariantCulture);
+
+    /// <summary>SimHash sketches of the stored originals, loaded on first use.</summary>
+    private NearDuplicates Sketches()
+    {
+        if (_sketches is not null) return _sketches;
+        _sketches = new NearDuplicates();
+        _sketchIds.Clear();
+        using var cmd = _db.CreateCommand();
+        cmd.Transaction = _tx;
+        cmd.CommandText = "SELECT article_id, simhash FROM articles WHERE duplicate_of IS NULL ORDER BY rowid";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            _sketches.Add(unchecked((ulong)r.GetInt64(1)));
+            _sketchIds.Add(r.GetString(0));
+        }
+        return _sketches;
+    }
+
+    private void InsertEvent(CodedEvent e, string eventId, string articleId, CultureInfo ci)
+    {
+        var info = _table.Lookup(e.Cameo);
+        var q = _insertEvent!.Parameters;
+        q["$eid"].Value = eventId;
+        q["$aid"].Value = articleId;
+        q["$date"].Value = (object?)e.Date?.ToString("yyyy-MM-dd", ci) ?? DBNull.Value;
+        q["$sc"].Value = e.Source.Code;
+        q["$scty"].Value = (object?)e.Source.Country ?? DBNull.Value;
+        q["$ssec"].Value = string.Join(';', e.Source.Sectors);
+        q["$stext"].Value = e.Source.Text;
+        q["$tc"].Value = e.Target.Code;
+        q["$tcty"].Value = (object?)e.Target.Country ?? DBNull.Value;
+        q["$tsec"].Value = string.Join(';', e.Target.Sectors);
+        q["$ttext"].Value = e.Target.Text;
+        q["$cameo"].Value = e.Cameo;
+        q["$root"].Value = e.Cameo[..2];
+        q["$quad"].Value = info?.QuadClass ?? CameoTable.QuadClassOfRoot(int.Parse(e.Cameo[..2], ci));
+        q["$gold"].Value = (object?)info?.Goldstein ?? DBNull.Value;
+        q["$pe"].Value = (object?)info?.PloverEvent ?? DBNull.Value;
+        q["$pm"].Value = (object?)info?.PloverMode ?? DBNull.Value;
+        q["$mentions"].Value = e.Mentions;
+        q["$conf"].Value = e.Confidence;
+        q["$sent"].Value = e.SentenceText;
+        q["$sidx"].Value = e.Sentence;
+        q["$ss"].Value = e.Source.Span.Start;
+        q["$se"].Value = e.Source.Span.End;
+        q["$vs"].Value = e.VerbSpan.Start;
+        q["$ve"].Value = e.VerbSpan.End;
+        q["$ts"].Value = e.Target.Span.Start;
+        q["$te"].Value = e.Target.Span.End;
+        q["$pattern"].Value = e.Pattern;
+        _insertEvent.ExecuteNonQuery();
     }
 
     public void CommitBatch()
@@ -201,6 +280,7 @@ public sealed class EventStore : IDisposable
         if (_tx is null) return;
         _tx.Rollback();
         DisposeBatch();
+        _sketches = null; // sketches of rolled-back articles must not linger
     }
 
     private void DisposeBatch()
@@ -208,7 +288,10 @@ public sealed class EventStore : IDisposable
         _exists?.Dispose();
         _insertArticle?.Dispose();
         _insertEvent?.Dispose();
-        _exists = _insertArticle = _insertEvent = null;
+        _bumpEvent?.Dispose();
+        _linkArticle?.Dispose();
+        _countSources?.Dispose();
+        _exists = _insertArticle = _insertEvent = _bumpEvent = _linkArticle = _countSources = null;
         _tx?.Dispose();
         _tx = null;
     }
@@ -232,7 +315,7 @@ public sealed class EventStore : IDisposable
         var ci = CultureInfo.InvariantCulture;
         if (q.From is { } f) { where.Add("date >= $from"); cmd.Parameters.AddWithValue("$from", f.ToString("yyyy-MM-dd", ci)); }
         if (q.To is { } t) { where.Add("date <= $to"); cmd.Parameters.AddWithValue("$to", t.ToString("yyyy-MM-dd", ci)); }
-        cmd.CommandText = "SELECT event_id, article_id, date, source_code, source_text, target_code, target_text, cameo, quad_class, goldstein, mentions, sentence FROM events"
+        cmd.CommandText = "SELECT event_id, article_id, date, source_code, source_text, target_code, target_text, cameo, quad_class, goldstein, mentions, sentence, num_articles, num_sources FROM events"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
             + " ORDER BY date, article_id, sentence_index LIMIT $limit";
         cmd.Parameters.AddWithValue("$limit", q.Limit);
@@ -242,7 +325,7 @@ public sealed class EventStore : IDisposable
         {
             list.Add(new StoredEvent(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3),
                 r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7),
-                r.GetInt32(8), r.IsDBNull(9) ? null : r.GetDouble(9), r.GetInt32(10), r.GetString(11)));
+                r.GetInt32(8), r.IsDBNull(9) ? null : r.GetDouble(9), r.GetInt32(10), r.GetString(11), r.GetInt32(12), r.GetInt32(13)));
         }
         return list;
     }

@@ -154,6 +154,25 @@ public class CliTests
     }
 
     [Fact]
+    public void Copies_of_one_wire_story_count_as_sources_of_one_event()
+    {
+        using var dir = new TestPipeline.TempDir();
+        var db = Path.Combine(dir.Path, "t.db");
+        const string story = "Japan praised South Korea on Thursday for its plan to compensate wartime laborers, officials said, in a step both governments called historic after years of dispute over the issue.";
+        dir.File("wire.jsonl", string.Join('\n',
+            $"{{\"id\":\"a\",\"title\":\"Japan praises Korea\",\"text\":\"{story}\",\"date\":\"2023-03-16\",\"outlet\":\"Wire One\"}}",
+            $"{{\"id\":\"b\",\"title\":\"Japan praises Korea\",\"text\":\"{story} Copyright Two.\",\"date\":\"2023-03-16\",\"outlet\":\"Paper Two\"}}",
+            $"{{\"id\":\"c\",\"title\":\"Japan praises Korea\",\"text\":\"{story}\",\"date\":\"2023-03-16\",\"outlet\":\"Paper Two\",\"url\":\"https://two.example/x\"}}"));
+        Assert.Equal(0, Run("ingest", dir.Path, "--db", db).Code);
+        using var store = new EventStore(db);
+        Assert.Equal((2L, 1L), store.Counts()); // c has the same content as a: already stored
+        var e = Assert.Single(store.Query(new EventQuery()));
+        Assert.Equal(("JPN", "KOR"), (e.SourceCode, e.TargetCode));
+        Assert.Equal(2, e.Articles);
+        Assert.Equal(2, e.Sources);
+    }
+
+    [Fact]
     public void An_interrupted_batch_leaves_no_half_written_article()
     {
         using var dir = new TestPipeline.TempDir();

@@ -62,7 +62,8 @@ public sealed class NearDuplicates
     /// <summary>The index of the closest added text within <see cref="MaxDistance"/> bits, or -1.</summary>
     public int Find(string text) => Find(Fingerprint(text, ShingleSize));
 
-    private int Add(ulong fp)
+    /// <summary>Adds a fingerprint (from <see cref="Fingerprint"/>, e.g. one stored earlier); returns its index.</summary>
+    public int Add(ulong fp)
     {
         int id = _fingerprints.Count;
         _fingerprints.Add(fp);
@@ -75,7 +76,8 @@ public sealed class NearDuplicates
         return id;
     }
 
-    private int Find(ulong fp)
+    /// <summary>The index of the closest added fingerprint within <see cref="MaxDistance"/> bits, or -1.</summary>
+    public int Find(ulong fp)
     {
         int best = -1, bestDistance = int.MaxValue;
         for (int b = 0; b < _bands; b++)
