@@ -424,10 +424,13 @@ public sealed class EventCoder : IPipelineComponent
                             return result;
                         }
                     }
-                    if (rel == "acl:relcl" && sw is "who" or "which" or "that")
+                    if (sw is "who" or "which" or "that")
                     {
-                        // "the minister, who visited Seoul": the relative clause's subject is the noun it modifies.
-                        var h = MentionAt(doc, s, syn.Head[v], mentions);
+                        // "the minister, who visited Seoul": the relative clause's subject is the noun it modifies
+                        // (from the parse, or the actor right before ", who").
+                        var h = rel == "acl:relcl" ? MentionAt(doc, s, syn.Head[v], mentions) : null;
+                        if (h is null && subj - 2 >= s.FirstToken && doc.Word(subj - 1) == ",") h = InMention(mentions, subj - 2);
+                        if (h is null && subj - 1 >= s.FirstToken) h = InMention(mentions, subj - 1);
                         if (h is not null) result.Add(h);
                         return result;
                     }
