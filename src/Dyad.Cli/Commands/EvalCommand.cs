@@ -19,7 +19,7 @@ internal static class EvalCommand
     /// <summary>Evaluations contributed by other parts of the program (NER, PETRARCH).</summary>
     private static IEnumerable<Command> Extra(CliContext ctx)
     {
-        yield break;
+        yield return EvalNer.Create(ctx);
 
     }
 

@@ -1,0 +1,538 @@
+using Dyad.Knowledge;
+
+namespace Dyad.Actors.Names;
+
+/// <summary>
+/// Finds the names of people, organisations and places in a tokenized sentence, including the many that the knowledge
+/// base does not know ("Mexico Foreign Secretary Marcelo Ebrard" → LOC "Mexico", PER "Marcelo Ebrard").
+/// <para>How: capitalised words are grouped into runs (joined by name particles such as "al", "bin", "van", by
+/// hyphens, and by "of", "for", "on", "and" inside organisation and place names); each run is then split and typed by,
+/// in order, a title before a name ("President", "Dr.", "spokesman") → person; an organisation word ("Ministry",
+/// "University", "Inc.") → organisation; a place word ("City", "River", "Airport") → place; the knowledge base
+/// (people, organisations, countries, capitals, seats, cities, with country adjectives recognised and left out); names
+/// seen earlier in the document (<see cref="NameMemory"/>); and the context of what is left (a role word before it,
+/// "said" after it, "in" before it, an acronym), two or more unknown words defaulting to a person and one to an
+/// organisation.</para>
+/// <para>Sentence-initial capitals count only with support (a proper-noun tag, a knowledge-base entry, a capitalised
+/// next word, a saying verb, or memory). In an all-capitals sentence (a headline) only the knowledge base and memory
+/// are used, without regard to case. Universal POS tags, when given, make both decisions better: PROPN admits a
+/// sentence-initial word, closed-class tags exclude capitalised function words.</para>
+/// <para>Spans never include a leading determiner ("the") or a trailing possessive ("'s"). Country adjectives and
+/// demonyms ("Afghan", "Afghans") are not names of places: they are found only as part of an organisation name
+/// ("Indonesian Navy"). The finder is immutable and thread-safe; allocation-free apart from the results.</para>
+/// </summary>
+public sealed class NameFinder
+{
+    private const EntryKinds NameKinds = EntryKinds.Person | EntryKinds.Organization | EntryKinds.Country | EntryKinds.Capital |
+        EntryKinds.Seat | EntryKinds.City | EntryKinds.CountryAdjective | EntryKinds.Demonym;
+    private const int StackLimit = 256;
+
+    private static readonly Lazy<NameFinder> s_default = new(() => new NameFinder(KnowledgeBase.Default), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly KnowledgeBase _kb;
+
+    public NameFinder(KnowledgeBase knowledgeBase)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        _kb = knowledgeBase;
+    }
+
+    /// <summary>A finder over <see cref="KnowledgeBase.Default"/>, built on first use.</summary>
+    public static NameFinder Default => s_default.Value;
+
+    public KnowledgeBase KnowledgeBase => _kb;
+
+    /// <summary>Convenience: the names in <paramref name="words"/>, in sentence order.</summary>
+    public NameSpan[] Find(ReadOnlySpan<string> words, ReadOnlySpan<string> upos = default, NameMemory? memory = null)
+    {
+        var list = new List<NameSpan>();
+        Find(words, upos, list, memory);
+        return [.. list];
+    }
+
+    /// <summary>
+    /// Appends the names in <paramref name="words"/> to <paramref name="results"/>, in sentence order, and returns how
+    /// many were added. <paramref name="upos"/> holds Universal POS tags ("PROPN", "NOUN", ...) for the same words, or
+    /// is empty when the sentence is not tagged. <paramref name="memory"/>, when given, is read and updated: pass the
+    /// same instance for all sentences of one document.
+    /// </summary>
+    public int Find(ReadOnlySpan<string> words, ReadOnlySpan<string> upos, List<NameSpan> results, NameMemory? memory = null)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        int n = words.Length;
+        if (n == 0) return 0;
+        if (upos.Length != n) upos = default;
+
+        Span<WordFlags> flags = n <= StackLimit ? stackalloc WordFlags[n] : new WordFlags[n];
+        Span<byte> info = n <= StackLimit ? stackalloc byte[n] : new byte[n];
+
+        bool allCaps = Prepare(words, upos, flags, info);
+        var scan = new Scan(this, words, upos, flags, info, allCaps, results, memory);
+        int before = results.Count;
+        scan.Run();
+        return results.Count - before;
+    }
+
+    // token info bits
+    private const byte Cap = 1;          // first character is an upper-case letter
+    private const byte Upper = 2;        // two or more letters, all upper case ("NASA", "U.S.")
+    private const byte Lower = 4;        // first character is a lower-case letter
+    private const byte Initial = 8;      // starts the sentence or a quotation
+    private const byte Proper = 16;      // tagged PROPN
+    private const byte Closed = 32;      // tagged with a closed class (DET, PRON, ADP, ...)
+    private const byte Hyphen = 64;      // a dash token
+
+    private static bool Prepare(ReadOnlySpan<string> words, ReadOnlySpan<string> upos, Span<WordFlags> flags, Span<byte> info)
+    {
+        int letterWords = 0, upperWords = 0;
+        bool atStart = true;
+        for (int i = 0; i < words.Length; i++)
+        {
+            string w = words[i] ?? "";
+            byte b = 0;
+            if (w.Length > 0)
+            {
+                char c = w[0];
+                if (char.IsUpper(c)) b |= Cap;
+                else if (char.IsLower(c)) b |= Lower;
+                int letters = 0;
+                bool anyLower = false;
+                foreach (char ch in w)
+                {
+                    if (!char.IsLetter(ch)) continue;
+                    letters++;
+                    if (!char.IsUpper(ch)) { anyLower = true; break; }
+                }
+                if (letters >= 2 && !anyLower) b |= Upper;
+                if (letters >= 2) { letterWords++; if (!anyLower) upperWords++; }
+                if (w is "-" or "\u2013" or "\u2014" or "--") b |= Hyphen;
+                if (atStart && letters > 0) { b |= Initial; atStart = false; }
+                else if (w is "\"" or "\u201C" or "``" or "\u2018" or ":" or "'" or "--" or "\u2014" or "\u2013") atStart = true;
+                else if (letters > 0 || char.IsDigit(c)) atStart = false;
+            }
+            if (!upos.IsEmpty)
+            {
+                string t = upos[i] ?? "";
+                if (t == "PROPN") b |= Proper;
+                else if (t is "DET" or "PRON" or "ADP" or "CCONJ" or "SCONJ" or "AUX" or "PART" or "INTJ" or "PUNCT" or "SYM")
+                    b |= Closed;
+            }
+            info[i] = b;
+            flags[i] = NameLexicon.Flags(w);
+        }
+        return letterWords >= 3 && upperWords * 5 >= letterWords * 4;
+    }
+
+    // segment kinds while typing a run
+    private const byte SegUnknown = 0, SegPerson = 1, SegOrg = 2, SegPlace = 3, SegCity = 4, SegAdjective = 5;
+
+    private ref struct Scan
+    {
+        private readonly NameFinder _owner;
+        private readonly ReadOnlySpan<string> _w;
+        private readonly ReadOnlySpan<string> _tags;
+        private readonly Span<WordFlags> _f;
+        private readonly Span<byte> _info;
+        private readonly bool _allCaps;
+        private readonly MatchOptions _options;
+        private readonly List<NameSpan> _results;
+        private readonly NameMemory? _memory;
+        private readonly int _n;
+
+        public Scan(NameFinder owner, ReadOnlySpan<string> words, ReadOnlySpan<string> tags, Span<WordFlags> flags, Span<byte> info,
+            bool allCaps, List<NameSpan> results, NameMemory? memory)
+        {
+            _owner = owner; _w = words; _tags = tags; _f = flags; _info = info; _allCaps = allCaps;
+            _options = allCaps ? MatchOptions.IgnoreCase : MatchOptions.None;
+            _results = results; _memory = memory; _n = words.Length;
+        }
+
+        private readonly bool HasTags => !_tags.IsEmpty;
+        private readonly bool Is(int i, WordFlags f) => (_f[i] & f) != 0;
+        private readonly bool Has(int i, byte b) => (_info[i] & b) != 0;
+
+        /// <summary>A word that may be part of a name: capitalised, not a month or day, not a closed-class word.</summary>
+        private readonly bool NameWord(int i)
+        {
+            if ((uint)i >= (uint)_n) return false;
+            if (!Has(i, Cap) && !(_allCaps && Has(i, Upper))) return false;
+            if (Is(i, WordFlags.Calendar)) return false;
+            if (Has(i, Closed) && !Is(i, WordFlags.Title)) return false;
+            return true;
+        }
+
+        private readonly PhraseMatch Kb(int i) => _owner._kb.Match(_w, i, NameKinds, _options);
+
+        public void Run()
+        {
+            if (_allCaps) { RunAllCaps(); return; }
+            int i = 0;
+            while (i < _n)
+            {
+                if (!CanStart(i)) { i++; continue; }
+                int e = Extend(i);
+                Classify(i, e);
+                i = e;
+            }
+        }
+
+        private readonly bool CanStart(int i)
+        {
+            if (!NameWord(i)) return false;
+            bool stop = Is(i, WordFlags.Stop) && !Has(i, Upper);
+            if (stop)
+            {
+                // "The Hague", "New York": only a knowledge-base phrase of two or more words starts on a stop word
+                var m = Kb(i);
+                if (m.Length < 2 && PlaceNames.Match(_w, i, false) < 2) return false;
+                return true;
+            }
+            if (!Has(i, Initial)) return true;
+            // sentence-initial: needs support
+            if (Has(i, Proper)) return true;
+            if (HasTags && !Has(i, Proper) && Has(i + 1 < _n ? i + 1 : i, Lower) && Kb(i).IsEmpty && !Remembered(i)) return false;
+            if (!Kb(i).IsEmpty || PlaceNames.Match(_w, i, false) > 0) return true;
+            if (Remembered(i)) return true;
+            if (i + 1 < _n)
+            {
+                if (NameWord(i + 1) && (!Is(i + 1, WordFlags.Stop) || Has(i + 1, Upper))) return true;
+                if (Is(i + 1, WordFlags.SayVerb)) return true;
+                if (Is(i + 1, WordFlags.NameParticle) && i + 2 < _n && NameWord(i + 2)) return true;
+            }
+            return false;
+        }
+
+        private readonly bool Remembered(int i) =>
+            _memory is not null && (_memory.IsPersonPart(_w[i]) || _memory.TryGetName(_w.Slice(i, 1), out _));
+
+        /// <summary>The end of the capitalised run starting at <paramref name="s"/>.</summary>
+        private readonly int Extend(int s)
+        {
+            int kbEnd = s + Math.Max(Kb(s).Length, PlaceNames.Match(_w, s, false));
+            bool cue = Is(s, WordFlags.OrgCue | WordFlags.PlaceCue | WordFlags.PlacePrefix);
+            int e = s + 1;
+            while (e < _n)
+            {
+                if (e < kbEnd) { e++; continue; }
+                if (NameWord(e) && (!Is(e, WordFlags.Stop) || Is(e, WordFlags.Title | WordFlags.OrgCue | WordFlags.PlaceCue) || Has(e, Upper)))
+                {
+                    cue |= Is(e, WordFlags.OrgCue | WordFlags.PlaceCue);
+                    e++;
+                    continue;
+                }
+                // joining words
+                if (Has(e, Lower) && Is(e, WordFlags.NameParticle))
+                {
+                    if (NameWord(e + 1)) { e += 2; continue; }
+                    if (e + 2 < _n && Has(e + 1, Hyphen) && NameWord(e + 2)) { e += 3; continue; }
+                }
+                if (Has(e, Hyphen) && NameWord(e + 1) && !Is(e + 1, WordFlags.Stop)) { e += 2; continue; }
+                if (_w[e] == "&" && NameWord(e + 1)) { e += 2; continue; }
+                if (cue && Has(e, Lower) && Is(e, WordFlags.Joiner))
+                {
+                    int k = e + 1;
+                    if (_w[e] != "and" && k < _n && _w[k] == "the") k++;
+                    if (NameWord(k) && !Is(k, WordFlags.Stop)) { e = k + 1; continue; }
+                }
+                break;
+            }
+            return e;
+        }
+
+        private void Classify(int s, int e)
+        {
+            // the whole run is one knowledge-base name
+            var whole = Kb(s);
+            if (whole.Length == e - s && whole.First.Kind is not (EntryKind.City or EntryKind.Capital or EntryKind.CountryAdjective or EntryKind.Demonym))
+            {
+                Emit(s, e, TypeOf(whole.First.Kind), NameEvidence.KnowledgeBase);
+                return;
+            }
+
+            if (AllTitleWords(s, e)) return; // "Prime Minister", "Secretary"
+
+            // a title before a name: "U.S. President Donald Trump", "Professor Cres Eastman"
+            int title = -1;
+            for (int j = e - 2; j >= s; j--)
+            {
+                if (!Is(j, WordFlags.Title)) continue;
+                if (!NameWord(j + 1) || Is(j + 1, WordFlags.Title | WordFlags.TitlePart | WordFlags.Joiner | WordFlags.NameParticle)) continue;
+                title = j;
+                break;
+            }
+            if (title >= 0 && !AnyCue(title + 1, e, WordFlags.OrgCue | WordFlags.PlaceCue))
+            {
+                Prefix(s, title + 1);
+                var personKb = Kb(title + 1);
+                if (personKb.Length == e - title - 1 && personKb.First.Kind is EntryKind.Organization or EntryKind.Country)
+                    Emit(title + 1, e, TypeOf(personKb.First.Kind), NameEvidence.KnowledgeBase);
+                else
+                    Emit(title + 1, e, NameType.Person, NameEvidence.Title | NameEvidence.Capitalized);
+                return;
+            }
+
+            // organisation and place words
+            int orgCue = FindCue(s, e, WordFlags.OrgCue);
+            if (orgCue >= 0)
+            {
+                if (e - s == 1 || AllCueWords(s, e)) { if (e - s >= 2) Emit(s, e, NameType.Organization, NameEvidence.OrganizationCue); return; }
+                Emit(s, e, NameType.Organization, NameEvidence.OrganizationCue);
+                return;
+            }
+            if (e - s >= 2 && (Is(e - 1, WordFlags.PlaceCue) || Is(s, WordFlags.PlacePrefix)) && !AllCueWords(s, e))
+            {
+                Emit(s, e, NameType.Location, NameEvidence.PlaceCue);
+                return;
+            }
+
+            Segments(s, e);
+        }
+
+        /// <summary>Names before a title inside a run: "U.S." in "U.S. President", "Facebook" in "Facebook CEO".</summary>
+        private void Prefix(int s, int e)
+        {
+            int j = s;
+            while (j < e)
+            {
+                if (Is(j, WordFlags.Title | WordFlags.TitlePart) || !NameWord(j)) { j++; continue; }
+                var m = Kb(j);
+                if (!m.IsEmpty && m.End <= e)
+                {
+                    var kind = m.First.Kind;
+                    if (kind is not (EntryKind.CountryAdjective or EntryKind.Demonym))
+                        Emit(j, m.End, TypeOf(kind), NameEvidence.KnowledgeBase);
+                    j = m.End;
+                    continue;
+                }
+                int p = PlaceNames.Match(_w, j, false);
+                if (p > 0 && j + p <= e) { Emit(j, j + p, NameType.Location, NameEvidence.PlaceCue); j += p; continue; }
+                int k = j + 1;
+                while (k < e && !Is(k, WordFlags.Title | WordFlags.TitlePart) && Kb(k).IsEmpty) k++;
+                // an unknown name right before a title is the employer: "Facebook CEO", "Google co-founder"
+                if (_memory is not null && _memory.TryGetName(_w[j..k], out var known))
+                    Emit(j, k, known, NameEvidence.Memory);
+                else
+                    Emit(j, k, NameType.Organization, NameEvidence.Title | NameEvidence.Capitalized);
+                j = k;
+            }
+        }
+
+        private void Segments(int s, int e)
+        {
+            Span<byte> seg = stackalloc byte[e - s];
+            Span<byte> segLen = stackalloc byte[e - s];
+            int j = s;
+            while (j < e)
+            {
+                var m = Kb(j);
+                if (!m.IsEmpty && m.End <= e)
+                {
+                    byte kind = m.First.Kind switch
+                    {
+                        EntryKind.Person => SegPerson,
+                        EntryKind.Organization => SegOrg,
+                        EntryKind.City or EntryKind.Capital => SegCity,
+                        EntryKind.CountryAdjective or EntryKind.Demonym => SegAdjective,
+                        _ => SegPlace,
+                    };
+                    seg[j - s] = kind;
+                    segLen[j - s] = (byte)m.Length;
+                    j = m.End;
+                    continue;
+                }
+                int p = PlaceNames.Match(_w, j, false);
+                if (p > 0 && j + p <= e)
+                {
+                    seg[j - s] = SegPlace;
+                    segLen[j - s] = (byte)p;
+                    j += p;
+                    continue;
+                }
+                seg[j - s] = SegUnknown;
+                segLen[j - s] = 1;
+                j++;
+            }
+
+            // emit: known segments as they are; unknown words (with cities among them) grouped and typed by context
+            j = s;
+            while (j < e)
+            {
+                byte kind = seg[j - s];
+                int len = segLen[j - s];
+                if (kind is SegPerson or SegOrg or SegPlace)
+                {
+                    Emit(j, j + len, kind == SegPerson ? NameType.Person : kind == SegOrg ? NameType.Organization : NameType.Location,
+                        NameEvidence.KnowledgeBase);
+                    j += len;
+                    continue;
+                }
+                if (kind == SegAdjective) { j += len; continue; }
+                // a group of unknown words and cities
+                int k = j;
+                bool anyUnknown = false;
+                while (k < e && seg[k - s] is SegUnknown or SegCity)
+                {
+                    anyUnknown |= seg[k - s] == SegUnknown;
+                    k += segLen[k - s];
+                }
+                if (!anyUnknown)
+                {
+                    // cities only
+                    int c = j;
+                    while (c < k)
+                    {
+                        int l = segLen[c - s];
+                        if (_memory is not null && _memory.TryGetName(_w.Slice(c, l), out var t))
+                            Emit(c, c + l, t, NameEvidence.Memory);
+                        else if (_memory is not null && l == 1 && _memory.IsPersonPart(_w[c]))
+                            Emit(c, c + l, NameType.Person, NameEvidence.Memory);
+                        else
+                            Emit(c, c + l, NameType.Location, NameEvidence.KnowledgeBase);
+                        c += l;
+                    }
+                    j = k;
+                    continue;
+                }
+                // a compass word before a known place: "East Los Angeles"
+                if (k < e && k - j == 1 && IsCompass(_w[j]) && seg[k - s] == SegPlace)
+                {
+                    int l = segLen[k - s];
+                    Emit(j, k + l, NameType.Location, NameEvidence.KnowledgeBase | NameEvidence.PlaceCue);
+                    j = k + l;
+                    continue;
+                }
+                // an abbreviation after a place: "Washington D.C."
+                if (k - j == 1 && _w[j].EndsWith('.') && Has(j, Upper) && _results.Count > 0 && _results[^1].End == j
+                    && _results[^1].Type == NameType.Location)
+                {
+                    var last = _results[^1];
+                    _results[^1] = last with { Length = last.Length + 1 };
+                    j = k;
+                    continue;
+                }
+                if (Guess(j, k, out var type, out var why)) Emit(j, k, type, why);
+                j = k;
+            }
+        }
+
+        /// <summary>The type of an unknown name from its shape, memory and context; false when it is not a name.</summary>
+        private readonly bool Guess(int s, int e, out NameType type, out NameEvidence why)
+        {
+            int len = e - s;
+            type = NameType.Person;
+            why = NameEvidence.Default;
+            if (_memory is not null)
+            {
+                if (_memory.TryGetName(_w[s..e], out type)) { why = NameEvidence.Memory; return true; }
+                for (int i = s; i < e; i++)
+                    if (_memory.IsPersonPart(_w[i])) { type = NameType.Person; why = NameEvidence.Memory; return true; }
+            }
+            bool things = false, groups = true;
+            for (int i = s; i < e; i++)
+            {
+                things |= Is(i, WordFlags.Thing);
+                groups &= Is(i, WordFlags.Group) || !Has(i, Cap);
+            }
+            if (groups) return false; // "Muslims", "English"
+            // a role word before: "actor Jason Beghe", "child , Gloria"
+            int before = s - 1;
+            if (before >= 0 && _w[before] == ",") before--;
+            if (before >= 0 && Is(before, WordFlags.Title) && !Is(before, WordFlags.Stop) && !(before == s - 1 && Has(before, Cap)))
+            {
+                type = NameType.Person; why = NameEvidence.Title; return true;
+            }
+            // "Secretary of State"
+            if (len == 1 && s >= 2 && _w[s - 1] == "of" && Is(s - 2, WordFlags.Title)) return false;
+            if (len == 1 && Has(s, Upper) && !_w[s].Contains('.')) { type = NameType.Organization; why = NameEvidence.Acronym; return true; }
+            // "... said", "..., who"
+            if (e < _n && !things)
+            {
+                if (Is(e, WordFlags.SayVerb)) { type = NameType.Person; why = NameEvidence.PersonContext; return true; }
+                if (_w[e] == "," && e + 1 < _n && _w[e + 1] is "who" or "whose") { type = NameType.Person; why = NameEvidence.PersonContext; return true; }
+            }
+            for (int i = s; i < e; i++)
+                if (Has(i, Lower) && Is(i, WordFlags.Joiner)) { type = NameType.Organization; why = NameEvidence.Capitalized; return true; }
+            if (s > 0 && Is(s - 1, WordFlags.PlacePreposition) && Has(s - 1, Lower)) { type = NameType.Location; why = NameEvidence.PlaceCue; return true; }
+            if (things) { type = NameType.Organization; why = NameEvidence.Default; return true; }
+            type = len >= 2 ? NameType.Person : NameType.Organization;
+            return true;
+        }
+
+        private readonly bool AnyCue(int s, int e, WordFlags cue)
+        {
+            for (int i = s; i < e; i++) if (Is(i, cue) && Has(i, Cap)) return true;
+            return false;
+        }
+
+        private readonly int FindCue(int s, int e, WordFlags cue)
+        {
+            for (int i = e - 1; i >= s; i--) if (Is(i, cue) && (Has(i, Cap) || _allCaps)) return i;
+            return -1;
+        }
+
+        /// <summary>True when every word is a cue, title or joining word ("Foreign Ministry", "Police"): a common noun phrase.</summary>
+        private readonly bool AllCueWords(int s, int e)
+        {
+            for (int i = s; i < e; i++)
+                if (!Is(i, WordFlags.OrgCue | WordFlags.PlaceCue | WordFlags.Title | WordFlags.TitlePart | WordFlags.Joiner)) return false;
+            return true;
+        }
+
+        private readonly bool AllTitleWords(int s, int e)
+        {
+            for (int i = s; i < e; i++)
+                if (!Is(i, WordFlags.Title | WordFlags.TitlePart | WordFlags.Joiner | WordFlags.Group)) return false;
+            return true;
+        }
+
+        private static bool IsCompass(string w) => w is "East" or "West" or "North" or "South" or "Central" or "Northern"
+            or "Southern" or "Eastern" or "Western" or "Upper" or "Lower" or "Greater" or "Northeast" or "Northwest"
+            or "Southeast" or "Southwest";
+
+        private void RunAllCaps()
+        {
+            int i = 0;
+            while (i < _n)
+            {
+                if (!Has(i, Upper) || Is(i, WordFlags.Stop | WordFlags.Calendar)) { i++; continue; }
+                var m = Kb(i);
+                if (!m.IsEmpty)
+                {
+                    var kind = m.First.Kind;
+                    // single common words that happen to be city names are not trusted in capitals
+                    bool ok = kind is not (EntryKind.CountryAdjective or EntryKind.Demonym) && (kind != EntryKind.City || m.Length >= 2);
+                    if (ok) Emit(i, m.End, TypeOf(kind), NameEvidence.KnowledgeBase);
+                    i = m.End;
+                    continue;
+                }
+                if (_memory is not null)
+                {
+                    if (_memory.TryGetName(_w.Slice(i, 1), out var t)) { Emit(i, i + 1, t, NameEvidence.Memory); i++; continue; }
+                }
+                i++;
+            }
+        }
+
+        private void Emit(int s, int e, NameType type, NameEvidence why)
+        {
+            if (e <= s) return;
+            if (HasTags)
+            {
+                bool allProper = true;
+                for (int i = s; i < e && allProper; i++) allProper = Has(i, Proper) || !Has(i, Cap);
+                if (allProper) why |= NameEvidence.ProperNounTags;
+            }
+            var span = new NameSpan(s, e - s, type, why);
+            _results.Add(span);
+            // a lone word typed by default is not remembered: a later full name decides it ("Warhol" ... "Andy Warhol")
+            if (e - s >= 2 || (why & ~NameEvidence.ProperNounTags) != NameEvidence.Default) _memory?.Remember(_w, span);
+        }
+
+        private static NameType TypeOf(EntryKind kind) => kind switch
+        {
+            EntryKind.Person => NameType.Person,
+            EntryKind.Organization => NameType.Organization,
+            _ => NameType.Location,
+        };
+    }
+}
