@@ -197,13 +197,15 @@ public readonly record struct PartialDate(int Year, int Month, int Day) : ICompa
 /// <summary>A populated place from the gazetteer.</summary>
 public sealed class City
 {
-    internal City(int id, string name, string country, int latE4, int lonE4, int population, int geoNameId)
+    internal City(int id, string name, string country, int latE4, int lonE4, int population, int geoNameId, string[] aliases)
     {
-        Id = id; Name = name; Country = country; LatE4 = latE4; LonE4 = lonE4; Population = population; GeoNameId = geoNameId;
+        Id = id; Name = name; Country = country; LatE4 = latE4; LonE4 = lonE4; Population = population; GeoNameId = geoNameId; Aliases = aliases;
     }
 
     public int Id { get; }
     public string Name { get; }
+    /// <summary>Other names of the place: ASCII spellings of accented names, and common short forms ("New York").</summary>
+    public IReadOnlyList<string> Aliases { get; }
     /// <summary>CAMEO country code (ISO alpha-3).</summary>
     public string Country { get; }
     internal int LatE4 { get; }

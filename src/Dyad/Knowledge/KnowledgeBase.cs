@@ -111,8 +111,10 @@ public sealed class KnowledgeBase
         foreach (int i in byPop)
         {
             var c = cities[i];
-            pb.Add(c.Name, new PhraseEntry(EntryKind.City, c.Id, default, c.Country, null));
+            var entry = new PhraseEntry(EntryKind.City, c.Id, default, c.Country, null);
+            pb.Add(c.Name, entry);
             Add(names, c.Name, c.Id);
+            foreach (var a in c.Aliases) { pb.Add(a, entry); Add(names, a, c.Id); }
         }
         var byName = new Dictionary<string, int[]>(names.Count, StringComparer.OrdinalIgnoreCase);
         Freeze(names, byName);

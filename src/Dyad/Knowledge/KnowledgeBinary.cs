@@ -13,7 +13,8 @@ internal static class KnowledgeBinary
 {
     private static ReadOnlySpan<byte> Magic => "DYADKB"u8;
     /// <summary>Bump when the layout changes; keep reading older versions where possible.</summary>
-    public const int FormatVersion = 1;
+    /// <remarks>Version 2 added city aliases.</remarks>
+    public const int FormatVersion = 2;
 
     public static void Write(KnowledgeData data, Stream output)
     {
@@ -57,6 +58,7 @@ internal static class KnowledgeBinary
             {
                 w.Write(strings.Id(c.Name)); w.Write(strings.Id(c.Country));
                 w.Write(c.LatE4); w.Write(c.LonE4); w.Write(c.Population); w.Write(c.GeoNameId);
+                WriteList(w, strings, c.Aliases);
             }
         }
 
@@ -136,7 +138,8 @@ internal static class KnowledgeBinary
         for (int i = 0; i < cities.Length; i++)
         {
             var name = S(); var country = S();
-            cities[i] = new City(i, name, country, r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
+            int lat = r.ReadInt32(), lon = r.ReadInt32(), pop = r.ReadInt32(), gid = r.ReadInt32();
+            cities[i] = new City(i, name, country, lat, lon, pop, gid, version >= 2 ? L() : []);
         }
         if (ms.Position != ms.Length) throw new InvalidDataException("compiled knowledge base has trailing data");
         return new KnowledgeData { Countries = countries, Organizations = orgs, Agents = agents, People = people, LazyCities = new Lazy<City[]>(cities) };

@@ -258,7 +258,7 @@ internal sealed class KnowledgeParser
 
     private void CityLine(ReadOnlySpan<char> line, ReadOnlySpan<Range> cols)
     {
-        if (!Columns(cols, 6, 6, "NAME<TAB>COUNTRY<TAB>LATITUDE<TAB>LONGITUDE<TAB>POPULATION<TAB>GEONAMEID")) return;
+        if (!Columns(cols, 6, 7, "NAME<TAB>COUNTRY<TAB>LATITUDE<TAB>LONGITUDE<TAB>POPULATION<TAB>GEONAMEID[<TAB>ALIAS;ALIAS...]")) return;
         var name = line[cols[0]];
         if (name.IsEmpty) { Error("empty city name"); return; }
         var country = line[cols[1]];
@@ -267,7 +267,19 @@ internal sealed class KnowledgeParser
         if (!TryE4(line[cols[3]], 180, out int lon)) { Error($"longitude '{line[cols[3]]}' is not a number from -180 to 180 with at most 4 decimals"); return; }
         if (!int.TryParse(line[cols[4]], NumberStyles.None, CultureInfo.InvariantCulture, out int pop)) { Error($"population '{line[cols[4]]}' is not a whole number"); return; }
         if (!int.TryParse(line[cols[5]], NumberStyles.None, CultureInfo.InvariantCulture, out int gid) || gid <= 0) { Error($"GeoNames id '{line[cols[5]]}' is not a positive whole number"); return; }
-        _cities.Add(new City(_cities.Count, Intern(name), Intern(country), lat, lon, pop, gid));
+        string[] aliases = [];
+        if (cols.Length == 7)
+        {
+            var list = new List<string>();
+            foreach (var r in line[cols[6]].Split(';'))
+            {
+                var a = line[cols[6]][r];
+                if (a.IsEmpty || a.SequenceEqual(name)) { Error("empty alias or alias equal to the name"); return; }
+                list.Add(Intern(a));
+            }
+            aliases = [.. list];
+        }
+        _cities.Add(new City(_cities.Count, Intern(name), Intern(country), lat, lon, pop, gid, aliases));
     }
 
     /// <summary>Parses a decimal number with at most 4 decimals into an integer of ten-thousandths ("-1.5167" → -15167).</summary>
