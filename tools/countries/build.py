@@ -14,11 +14,15 @@ OUT = os.path.join(ROOT, 'data', 'actors', 'countries.tsv')
 FIELDS = ['iso2', 'name', 'adj', 'demonym', 'capital']
 
 
+# ASCII forms that are ordinary English words and must not become names ("Malé" -> "Male").
+FOLD_STOP = {'Male'}
+
+
 def fold(s):
     """ASCII form of a name with diacritics ("Côte d'Ivoire" -> "Cote d'Ivoire"), or None when already ASCII."""
     f = ''.join(c for c in unicodedata.normalize('NFKD', s) if not unicodedata.combining(c))
     f = f.replace('ı', 'i')
-    return f if f != s and all(ord(c) < 128 for c in f) else None
+    return f if f != s and all(ord(c) < 128 for c in f) and f not in FOLD_STOP else None
 
 
 def usable(name):
