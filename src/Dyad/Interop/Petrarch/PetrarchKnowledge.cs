@@ -83,8 +83,9 @@ public sealed class PetrarchKnowledge
                 if (!personNames.Add(name)) { skipped++; continue; }
                 foreach (var c in valid)
                 {
-                    Declare(c.Code[..3]);
                     var from = c.From ?? new DateOnly(1900, 1, 1);
+                    if (c.To is { } end && end < from) { skipped++; continue; }
+                    Declare(c.Code[..3]);
                     people.Append(name).Append("\trole\t").Append(c.Code).Append("\tactor\t").Append(Iso(from)).Append('\t');
                     if (c.To is { } to) people.Append(Iso(to));
                     people.Append('\n');
