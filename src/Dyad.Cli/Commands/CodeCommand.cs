@@ -16,14 +16,17 @@ internal static class CodeCommand
         var format = new Option<string>("--format") { Description = "jsonl (default), gdelt (GDELT 2.0 event rows) or csv", DefaultValueFactory = _ => "jsonl" };
         var output = new Option<string?>("--out") { Description = "Write events to this file instead of standard output" };
         var threads = Options.Threads();
-        var cmd = new Command("code", "Code events from news articles and print them") { paths, date, format, output, threads };
-        cmd.SetAction(r => Run(ctx, r.GetValue(paths)!, r.GetValue(date), r.GetValue(format), r.GetValue(output), r.GetValue(threads)));
+        var dictionaries = Inputs.Dictionaries();
+        var cmd = new Command("code", "Code events from news articles and print them") { paths, date, format, output, threads, dictionaries };
+        cmd.SetAction(r => Run(ctx, r.GetValue(paths)!, r.GetValue(date), r.GetValue(format), r.GetValue(output), r.GetValue(threads), r.GetValue(dictionaries)));
         return cmd;
     }
 
-    public static int Run(CliContext ctx, string[] paths, string? dateText, string? formatText, string? outPath, int threads)
+    public static int Run(CliContext ctx, string[] paths, string? dateText, string? formatText, string? outPath, int threads, string? dictionaries = null)
     {
         if (!Options.TryDate(dateText, ctx, out var date)) return Cli.UsageError;
+        var pipeline = Inputs.Pipeline(ctx, dictionaries);
+        if (pipeline is null) return Cli.UsageError;
         if (!EventWriters.TryParseFormat(formatText, out var format))
         {
             ctx.Error.WriteLine($"dyad: {ErrorCatalog.BadFormatOption(formatText ?? "")}");
@@ -41,7 +44,7 @@ internal static class CodeCommand
         using (var progress = new Progress(ctx))
         using (var writer = EventWriters.Create(format, target))
         {
-            var runner = new BatchRunner(DyadEngine.Default, threads) { Progress = progress.Update };
+            var runner = new BatchRunner(pipeline, threads) { Progress = progress.Update };
             summary = runner.Run(Inputs.Reader(ctx).Read(paths, date), writer.Write, (e, w) => Options.Report(ctx, e, w));
         }
         if (tempPath is not null)

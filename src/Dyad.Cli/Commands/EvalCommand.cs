@@ -19,6 +19,7 @@ internal static class EvalCommand
     /// <summary>Evaluations contributed by other parts of the program (NER, PETRARCH).</summary>
     private static IEnumerable<Command> Extra(CliContext ctx)
     {
+        yield return EvalPetrarchCommand.Create(ctx);
         yield return EvalNer.Create(ctx);
 
     }

@@ -12,14 +12,17 @@ internal static class ExplainCommand
         var text = new Argument<string?>("text") { Description = "The text to explain (first line: headline when several lines)", Arity = ArgumentArity.ZeroOrOne };
         var file = new Option<string?>("--file") { Description = "Explain this article file instead" };
         var date = Options.Date();
-        var cmd = new Command("explain", "Show tokens, sentences, removed boilerplate, actors and the rule behind each event") { text, file, date };
-        cmd.SetAction(r => Run(ctx, r.GetValue(text), r.GetValue(file), r.GetValue(date)));
+        var dictionaries = Inputs.Dictionaries();
+        var cmd = new Command("explain", "Show tokens, sentences, removed boilerplate, actors and the rule behind each event") { text, file, date, dictionaries };
+        cmd.SetAction(r => Run(ctx, r.GetValue(text), r.GetValue(file), r.GetValue(date), r.GetValue(dictionaries)));
         return cmd;
     }
 
-    public static int Run(CliContext ctx, string? text, string? file, string? dateText)
+    public static int Run(CliContext ctx, string? text, string? file, string? dateText, string? dictionaries = null)
     {
         if (!Options.TryDate(dateText, ctx, out var date)) return Cli.UsageError;
+        var pipeline = Inputs.Pipeline(ctx, dictionaries);
+        if (pipeline is null) return Cli.UsageError;
         if (text is null && file is null)
         {
             ctx.Error.WriteLine("dyad: explain needs a TEXT argument or --file F");
@@ -37,7 +40,7 @@ internal static class ExplainCommand
                 if (!r.IsWarning) status = Cli.SomeInputFailed;
             }
             if (r.Article is null) continue;
-            Explainer.Explain(DyadEngine.Default, r.Article, ctx.Out);
+            Explainer.Explain(pipeline, r.Article, ctx.Out);
         }
         return status;
     }

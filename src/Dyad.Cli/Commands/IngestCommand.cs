@@ -15,14 +15,17 @@ internal static class IngestCommand
         var db = Options.Db();
         var threads = Options.Threads();
         var batch = new Option<int>("--batch") { Description = "Articles per transaction", DefaultValueFactory = _ => 200 };
-        var cmd = new Command("ingest", "Code articles and store them with their events in a SQLite database") { paths, date, db, threads, batch };
-        cmd.SetAction(r => Run(ctx, r.GetValue(paths)!, r.GetValue(date), r.GetValue(db)!, r.GetValue(threads), r.GetValue(batch)));
+        var dictionaries = Inputs.Dictionaries();
+        var cmd = new Command("ingest", "Code articles and store them with their events in a SQLite database") { paths, date, db, threads, batch, dictionaries };
+        cmd.SetAction(r => Run(ctx, r.GetValue(paths)!, r.GetValue(date), r.GetValue(db)!, r.GetValue(threads), r.GetValue(batch), r.GetValue(dictionaries)));
         return cmd;
     }
 
-    public static int Run(CliContext ctx, string[] paths, string? dateText, string dbPath, int threads, int batchSize)
+    public static int Run(CliContext ctx, string[] paths, string? dateText, string dbPath, int threads, int batchSize, string? dictionaries = null)
     {
         if (!Options.TryDate(dateText, ctx, out var date)) return Cli.UsageError;
+        var pipeline = Inputs.Pipeline(ctx, dictionaries);
+        if (pipeline is null) return Cli.UsageError;
         EventStore store;
         try
         {
@@ -39,7 +42,7 @@ internal static class IngestCommand
         using (var progress = new Progress(ctx))
         {
             store.BeginBatch();
-            var runner = new BatchRunner(DyadEngine.Default, threads) { Progress = progress.Update };
+            var runner = new BatchRunner(pipeline, threads) { Progress = progress.Update };
             summary = runner.Run(Inputs.Reader(ctx).Read(paths, date), Store, (e, w) => Options.Report(ctx, e, w));
             store.CommitBatch();
 

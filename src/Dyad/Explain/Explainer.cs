@@ -43,6 +43,10 @@ public static class Explainer
                 }
             }
             w.WriteLine();
+            if (syn is not null && !syn.Parsed[s.FirstToken])
+            {
+                w.WriteLine("  parse: skipped (fewer than two actors or no pattern verb: no event can come from this sentence)");
+            }
             if (syn is not null && syn.Parsed[s.FirstToken])
             {
                 w.Write("  parse:");

@@ -196,6 +196,23 @@ public class CliTests
     }
 
     [Fact]
+    public void A_missing_dictionary_folder_is_a_usage_error()
+    {
+        var (code, _, err) = Run("code", "-", "--dictionaries", "/nonexistent/dictionaries");
+        Assert.Equal(2, code);
+        Assert.Contains("/nonexistent/dictionaries: DY010", err);
+    }
+
+    [SharedDataFact("petrarch/PETR.Validate.verbs.txt")]
+    public void Code_with_petrarch_dictionaries()
+    {
+        using var dir = new TestPipeline.TempDir();
+        var p = dir.File("a.txt", "Head\n\nJapan praised Mexico.");
+        var (code, _, err) = Run("code", p, "--dictionaries", SharedData.Path("petrarch")!);
+        Assert.True(code == 0, err);
+    }
+
+    [Fact]
     public void Explain_shows_removed_text_actors_and_the_rule()
     {
         var (code, output, _) = Run("explain", "Japan praised Mexico.\n© Getty Images", "--date", "2023-01-01");
