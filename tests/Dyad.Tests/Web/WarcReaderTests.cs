@@ -99,6 +99,48 @@ public class WarcReaderTests
     }
 
     [Fact]
+    public void SkipsACorruptGzipMemberAndReadsTheMembersAfterIt()
+    {
+        byte[] first = Gzip(PageResponse("https://e.example.com/1", "One", ArticleParagraph1));
+        byte[] second = Gzip(PageResponse("https://e.example.com/2", "Two", ArticleParagraph2));
+        byte[] third = Gzip(PageResponse("https://e.example.com/3", "Three", ArticleParagraph3));
+        // Spoil the compressed data in the middle of the second member (its header stays intact).
+        for (int i = 20; i < second.Length - 20; i += 7) second[i] ^= 0x5A;
+        byte[] archive = [.. first, .. second, .. third];
+
+        var results = Read(archive, "spoilt.warc.gz");
+
+        Assert.True(results[0].IsArticle, results[0].ToString());
+        Assert.Equal("https://e.example.com/1", results[0].Article!.Url);
+        var error = Assert.Single(results, r => r.Status == WebReadStatus.Error);
+        Assert.Contains("corrupt gzip data", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"resumed at the gzip member at offset {first.Length + second.Length}", error.Message, StringComparison.Ordinal);
+        Assert.True(results[^1].IsArticle, results[^1].ToString());
+        Assert.Equal("https://e.example.com/3", results[^1].Article!.Url);
+    }
+
+    [Fact]
+    public void ReadsAManyMemberArchiveWhateverTheReadSizes()
+    {
+        var members = Enumerable.Range(0, 300).Select(i => Gzip(PageResponse($"https://f.example.com/{i}", $"Page {i}", $"{i}: {ArticleParagraph1}"))).ToList();
+        byte[] archive = members.SelectMany(x => x).ToArray();
+
+        var results = new WarcReader().Read(new TrickleStream(archive), "many.warc.gz").ToList();
+
+        Assert.Equal(300, results.Count);
+        Assert.All(results, r => Assert.True(r.IsArticle, r.ToString()));
+        Assert.Equal("https://f.example.com/299", results[^1].Article!.Url);
+    }
+
+    /// <summary>A stream that returns at most 777 bytes per read, as slow sources do.</summary>
+    private sealed class TrickleStream(byte[] data) : MemoryStream(data)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, 777));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, 777)]);
+    }
+
+    [Fact]
     public void ReportsATruncatedGzippedPage()
     {
         string dir = TempDir();

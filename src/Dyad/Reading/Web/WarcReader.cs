@@ -56,12 +56,23 @@ public sealed class WarcReader
             m += n;
         }
         Stream raw = new PrefixStream(magic.AsMemory(0, m), stream);
-        Stream input = m == 2 && magic[0] == 0x1F && magic[1] == 0x8B ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+        GzipMemberStream? gzip = m == 2 && magic[0] == 0x1F && magic[1] == 0x8B ? new GzipMemberStream(raw) : null;
+        Stream input = gzip ?? raw;
         var reader = new ByteReader(input);
         bool any = false;
         while (true)
         {
             var step = NextRecord(reader, source);
+            if (gzip is { Failed: true } && (step.Kind == StepKind.End || step.Fatal))
+            {
+                // A corrupt gzip member cut the data short: report it (and the record it broke) and go on after it.
+                bool resumed = gzip.TryResume(out string message);
+                string lost = step.Kind == StepKind.Error ? $"; the record at offset {step.Offset} is lost" : string.Empty;
+                yield return WebReadResult.Fail($"{source}@{step.Offset}", $"{source}: {message}{lost}");
+                if (!resumed) yield break;
+                reader.Reset();
+                continue;
+            }
             if (step.Kind == StepKind.End) break;
             if (step.Kind == StepKind.Error)
             {
@@ -416,6 +427,13 @@ public sealed class WarcReader
             _len = _stream.Read(_buffer, 0, _buffer.Length);
             _pos = 0;
             return _len > 0;
+        }
+
+        /// <summary>Forgets buffered bytes after the underlying stream jumped (a skipped corrupt gzip member).</summary>
+        public void Reset()
+        {
+            _pos = _len = 0;
+            _unread = null;
         }
 
         public void Unread(string line, long start)
