@@ -17,8 +17,13 @@ public sealed class PetrarchActorResolver : IPipelineComponent
     private readonly PhraseTable<PetrarchAgent> _agents = new();
     private readonly PhraseTable<PetrarchDiscard> _discards = new();
 
-    public PetrarchActorResolver(IEnumerable<PetrarchActor> actors, IEnumerable<PetrarchAgent> agents, IEnumerable<PetrarchDiscard> discards)
+    private readonly bool _agentOnly;
+
+    /// <param name="agentOnly">Code an agent without a country as PETRARCH does ("---GOV").</param>
+    public PetrarchActorResolver(IEnumerable<PetrarchActor> actors, IEnumerable<PetrarchAgent> agents, IEnumerable<PetrarchDiscard> discards,
+        bool agentOnly = true)
     {
+        _agentOnly = agentOnly;
         foreach (var a in actors)
             foreach (var p in a.Phrases) _actors.Add(p, a);
         foreach (var g in agents) _agents.Add(g.Phrase, g);
@@ -173,7 +178,8 @@ public sealed class PetrarchActorResolver : IPipelineComponent
                     return after;
                 }
             }
-            // "former Gondor prosecutors", "Arnor security officials": an actor right after is handled as actor+agent
+            // an agent with no actor: PETRARCH's null-country code ("Clerics and lawmakers believe ..." ---REL, ---LEG)
+            if (suffix.Length > 0 && _agentOnly) Add(doc, si, t, pos, ComposeOne("---", prefix, suffix), "agent only");
             return pos;
         }
         return t;
