@@ -30,6 +30,8 @@ public sealed class EventCoder : IPipelineComponent
 
     /// <summary>Tokens allowed between pattern words ("hold [high-level] talks with").</summary>
     private const int Gap = 3;
+    /// <summary>The gap with <see cref="EventCoderOptions.WideGaps"/> (TABARI-style patterns, words apart unless joined with "_").</summary>
+    private const int WideGap = 8;
 
     /// <summary>The source of the last event coded in the document being processed on this thread (for "It ..." in the next sentence).</summary>
     [ThreadStatic] private static ActorMention? t_previousSubject;
@@ -92,21 +94,23 @@ public sealed class EventCoder : IPipelineComponent
         int cursor = verb + 1;
         Span<char> lower = stackalloc char[64];
         // Words before the verb, nearest last ("said * to attend", "will not *").
-        if (p.Pre.Length > 0 && !PreMatches(doc, s, verb, p.Pre, mentions, lower))
+        if (p.Pre.Length > 0 && !PreMatches(doc, s, verb, p, mentions, lower))
         {
             doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': words before the verb not found");
             return -1;
         }
         bool symmetricOnly = false;
         // Middle words, in order, after the verb.
-        foreach (var w in p.Middle)
+        for (int mi = 0; mi < p.Middle.Length; mi++)
         {
+            var w = p.Middle[mi];
             if (w == "^")
             {
                 cursor = SkipPhrase(doc, s, cursor, mentions);
                 continue;
             }
-            int at = FindWord(doc, s, cursor, w, mentions, lower);
+            bool adjacent = mi < p.MiddleAdjacent.Length && p.MiddleAdjacent[mi];
+            int at = FindWord(doc, s, cursor, w, mentions, lower, adjacent);
             if (at < 0 && p.Symmetric && ReferenceEquals(w, p.Middle[^1]) && VerbPatternSet.Prepositions.Contains(w))
             {
                 // "Japan and South Korea held talks": a symmetric pattern without its "with OBJ" joins the compound subject.
@@ -239,22 +243,24 @@ public sealed class EventCoder : IPipelineComponent
         return m is not null ? m.EndToken : k + 1;
     }
 
-    private int FindWord(Document doc, Sentence s, int from, string patternWord, List<ActorMention> mentions, Span<char> lower)
+    private int FindWord(Document doc, Sentence s, int from, string patternWord, List<ActorMention> mentions, Span<char> lower,
+        bool adjacent = false)
     {
-        int limit = Math.Min(s.EndToken, from + Gap + 1);
+        int gap = _options.WideGaps ? WideGap : Gap;
+        int limit = Math.Min(s.EndToken, from + (adjacent ? 1 : gap + 1));
         for (int k = from; k < limit; k++)
         {
             var w = doc.Word(k);
             if (w.Length > lower.Length) continue;
             int n = w.AsSpan().ToLowerInvariant(lower);
             if (_patterns.WordMatches(patternWord, lower[..n])) return k;
-            if (IsClauseBreak(w)) return -1;
+            if (IsClauseBreak(w) && !(_options.WideGaps && w is "that")) return -1;
             if (InMention(mentions, k) is { } m)
             {
                 // skip over an actor only when the pattern word is not a preposition (the actor would be the target)
                 if (VerbPatternSet.Prepositions.Contains(patternWord)) return -1;
                 k = m.EndToken - 1;
-                limit = Math.Min(s.EndToken, m.EndToken + Gap + 1);
+                limit = Math.Min(s.EndToken, m.EndToken + gap + 1);
             }
         }
         return -1;
@@ -820,12 +826,14 @@ public sealed class EventCoder : IPipelineComponent
     }
 
     /// <summary>Whether <paramref name="pre"/> occurs before the verb, in order, the last word within a few tokens of it.</summary>
-    private bool PreMatches(Document doc, Sentence s, int verb, string[] pre, List<ActorMention> mentions, Span<char> lower)
+    private bool PreMatches(Document doc, Sentence s, int verb, VerbPattern p, List<ActorMention> mentions, Span<char> lower)
     {
+        var pre = p.Pre;
         int k = verb - 1;
         for (int i = pre.Length - 1; i >= 0; i--)
         {
-            int limit = Math.Max(s.FirstToken, k - Gap);
+            bool adjacent = i < p.PreAdjacent.Length && p.PreAdjacent[i];
+            int limit = Math.Max(s.FirstToken, adjacent ? k : k - Gap);
             bool found = false;
             for (; k >= limit; k--)
             {

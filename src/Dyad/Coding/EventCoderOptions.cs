@@ -18,8 +18,11 @@ public sealed record EventCoderOptions
     /// <summary>Date events by a date expression of their sentence ("last week", "on Tuesday", "in 2017") instead of the publication date.</summary>
     public bool SentenceDates { get; init; } = true;
 
+    /// <summary>Pattern words may be further apart (8 tokens, across "that"), as TABARI-style dictionaries expect; "_"-joined words stay adjacent.</summary>
+    public bool WideGaps { get; init; }
+
     public static EventCoderOptions Default { get; } = new();
 
     /// <summary>For dictionaries imported from PETRARCH (see Dyad.Interop.Petrarch).</summary>
-    public static EventCoderOptions Petrarch { get; } = new() { Intents = false, SplitCodes = true, Hypotheticals = false, SentenceDates = false };
+    public static EventCoderOptions Petrarch { get; } = new() { Intents = false, SplitCodes = true, Hypotheticals = false, SentenceDates = false, WideGaps = true };
 }

@@ -13,6 +13,10 @@ public sealed record VerbPattern(string Code, string Verb, string[] Middle, stri
 {
     /// <summary>Words that must come before the verb, in order, the last nearest to it ("said * to attend": "said").</summary>
     public string[] Pre { get; init; } = [];
+    /// <summary>Which <see cref="Pre"/> words must come right before the next pattern element (PETRARCH's "RECENTLY_*"); empty: none.</summary>
+    public bool[] PreAdjacent { get; init; } = [];
+    /// <summary>Which <see cref="Middle"/> words must come right after the previous element ("*_DOWN"); empty: none.</summary>
+    public bool[] MiddleAdjacent { get; init; } = [];
     /// <summary>When set, a second event from the target back to the source with this code (visit 042 / host 043).</summary>
     public string? ReverseCode { get; init; }
     /// <summary>The subject is a compound ("X and Y agreed"): events between its members in both directions; no target needed.</summary>

@@ -25,7 +25,11 @@ public static class PetrarchVerbReader
     public sealed record Result(List<VerbPattern> Patterns, Dictionary<string, string[]> Forms, int Blocks, int PatternLines,
         int Synsets, List<string> Warnings);
 
-    private abstract record Item;
+    /// <summary>A pattern element; <see cref="Joined"/> when "_" ties it to the element before.</summary>
+    private abstract record Item
+    {
+        public bool Joined { get; init; }
+    }
     private sealed record Word(string Text) : Item;
     private sealed record Synset(string Name) : Item;
     private sealed record Mark(char Kind) : Item;
@@ -193,25 +197,36 @@ public static class PetrarchVerbReader
     {
         var items = new List<Item>();
         var sb = new System.Text.StringBuilder();
+        bool joinNext = false;
+        void Add(Item item)
+        {
+            items.Add(item with { Joined = joinNext && items.Count > 0 });
+            joinNext = false;
+        }
         void Flush()
         {
             if (sb.Length == 0) return;
             var w = sb.ToString();
             sb.Clear();
-            if (w[0] == '&') items.Add(new Synset(w[1..].TrimEnd('_').ToUpperInvariant()));
-            else items.Add(new Word(w.ToLowerInvariant()));
+            if (w[0] == '&') Add(new Synset(w[1..].TrimEnd('_').ToUpperInvariant()));
+            else Add(new Word(w.ToLowerInvariant()));
         }
         foreach (char c in body)
         {
             switch (c)
             {
-                case ' ': case '\t': case '_': case '{': case '}': case '(': case ')':
+                case '_':
                     Flush();
+                    joinNext = true;
+                    break;
+                case ' ': case '\t': case '{': case '}': case '(': case ')':
+                    Flush();
+                    joinNext = false;
                     break;
                 case '*': case '+': case '$': case '%': case '^':
                     if (c == '+' && sb.Length > 0) { sb.Append(c); break; }
                     Flush();
-                    items.Add(new Mark(c));
+                    Add(new Mark(c));
                     break;
                 case '&':
                     Flush();
@@ -248,10 +263,12 @@ public static class PetrarchVerbReader
         {
             var replaced = new List<Item>(items.Count + 2);
             replaced.AddRange(items.Take(at));
+            bool firstOfMember = true;
             foreach (var mi in Items(member))
             {
                 if (mi is Mark) continue; // a "+" inside a member marks nothing here
-                replaced.Add(mi);
+                replaced.Add(firstOfMember ? mi with { Joined = items[at].Joined } : mi);
+                firstOfMember = false;
             }
             replaced.AddRange(items.Skip(at + 1));
             foreach (var r in Expand(replaced, synsets, depth + 1))
@@ -267,38 +284,54 @@ public static class PetrarchVerbReader
         int star = items.FindIndex(i => i is Mark { Kind: '*' });
         if (star < 0) return null;
         var pre = new List<string>();
+        var preAdjacent = new List<bool>();
         bool compound = false, targetBefore = false, sourceAfter = false;
         for (int i = 0; i < star; i++)
         {
             switch (items[i])
             {
-                case Word w: pre.Add(w.Text); break;
+                case Word w:
+                    pre.Add(w.Text);
+                    // "RECENTLY_*": tied to what follows
+                    preAdjacent.Add(i + 1 < items.Count && items[i + 1].Joined && items[i + 1] is Word or Mark { Kind: '*' });
+                    break;
                 case Mark { Kind: '%' }: compound = true; break;
                 case Mark { Kind: '+' }: targetBefore = true; break;
             }
         }
-        pre.AddRange(verb.Pre);
+        foreach (var w in verb.Pre) { pre.Add(w); preAdjacent.Add(true); }
         var middle = new List<string>(verb.Post);
+        var middleAdjacent = new List<bool>();
+        foreach (var _ in verb.Post) middleAdjacent.Add(true);
         var tail = new List<string>();
         bool afterTarget = false;
         for (int i = star + 1; i < items.Count; i++)
         {
             switch (items[i])
             {
-                case Word w: (afterTarget ? tail : middle).Add(w.Text); break;
+                case Word w when !afterTarget:
+                    middle.Add(w.Text);
+                    middleAdjacent.Add(w.Joined && items[i - 1] is Word or Mark { Kind: '*' });
+                    break;
+                case Word w: tail.Add(w.Text); break;
                 case Mark { Kind: '+' }: afterTarget = true; break;
                 case Mark { Kind: '$' }:
                     sourceAfter = true;
                     afterTarget = true;
                     break;
                 case Mark { Kind: '%' }: compound = true; break;
-                case Mark { Kind: '^' }: (afterTarget ? tail : middle).Add("^"); break;
+                case Mark { Kind: '^' }:
+                    if (afterTarget) tail.Add("^");
+                    else { middle.Add("^"); middleAdjacent.Add(false); }
+                    break;
             }
         }
         var (code, rev) = SplitCode(rawCode);
         return new VerbPattern(code, verb.Verb, [.. middle], [.. tail], false, false, $"{code} {line.Trim()}", source)
         {
             Pre = [.. pre],
+            PreAdjacent = preAdjacent.Contains(true) ? [.. preAdjacent] : [],
+            MiddleAdjacent = middleAdjacent.Contains(true) ? [.. middleAdjacent] : [],
             ReverseCode = rev,
             CompoundSource = compound,
             TargetIsSubject = targetBefore && sourceAfter,
