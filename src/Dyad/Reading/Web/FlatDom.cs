@@ -19,6 +19,7 @@ internal enum TagKind : ushort
     Boilerplate = 512, // nav, aside, footer, header, figure, ...: removed
     LineBreak = 1024,
     Title = 2048,      // h1
+    Cell = 4096,       // td, th
 }
 
 /// <summary>
@@ -58,8 +59,10 @@ internal sealed class FlatDom
         d["a"] = TagKind.Inline | TagKind.Link;
         d["img"] = TagKind.Inline | TagKind.Image;
         d["br"] = TagKind.Inline | TagKind.LineBreak;
-        foreach (var t in new[] { "p", "pre", "blockquote", "td", "dd" }) d[t] = TagKind.Block | TagKind.Paragraph;
-        d["th"] = TagKind.Block | TagKind.Paragraph;
+        foreach (var t in new[] { "p", "pre", "blockquote", "dd" }) d[t] = TagKind.Block | TagKind.Paragraph;
+        // Table cells are neither blocks nor inline: a row reads as one line ("1 Kyle Busch 5040"), cells apart.
+        d["td"] = TagKind.Cell;
+        d["th"] = TagKind.Cell;
         foreach (var t in new[] { "h2", "h3", "h4", "h5", "h6" }) d[t] = TagKind.Block | TagKind.Heading;
         d["h1"] = TagKind.Block | TagKind.Heading | TagKind.Title;
         foreach (var t in new[] { "ul", "ol", "dl", "menu" }) d[t] = TagKind.Block | TagKind.List | TagKind.Container;

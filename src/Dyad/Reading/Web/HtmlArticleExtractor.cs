@@ -478,7 +478,7 @@ internal sealed class BodyExtraction
         int p = _pc[i], img = _img[i], li = _li[i];
         bool isList = (k & TagKind.List) != 0;
         if (img > 1 && p * 2 < img && _tl[i] < 200) return true;
-        if (isList) return ld > 0.5f;
+        if (isList || dom.Tag[i] is "table" or "tbody" or "thead" or "tr") return ld > 0.5f; // lists and data tables often link names
         if (li > p + 3 && ld > 0.3f) return true;
         if (weight < 25 && ld > 0.25f) return true;
         if (weight >= 25 && ld > 0.5f) return true;
