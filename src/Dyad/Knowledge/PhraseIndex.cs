@@ -246,83 +246,67 @@ internal sealed class PhraseIndex
 
         public PhraseIndex Build()
         {
+            int count = _phrases.Count;
+            // folded ids in order of first appearance, and the trie's edges in one table keyed by (parent node, token id):
+            // deterministic for the same input, and no per-node dictionaries
             var fold = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            // folded ids in order of first appearance: deterministic for the same input
-            var keyed = new (int[] Keys, int Order)[_phrases.Count];
-            for (int p = 0; p < _phrases.Count; p++)
-            {
-                var toks = _phrases[p].Tokens;
-                var keys = new int[toks.Length];
-                for (int i = 0; i < toks.Length; i++)
-                {
-                    if (!fold.TryGetValue(toks[i], out int id)) { id = fold.Count; fold.Add(toks[i], id); }
-                    keys[i] = id;
-                }
-                keyed[p] = (keys, p);
-            }
-            // the straight-apostrophe forms also answer for curly ones via TryFold; nothing else to add
-
-            // temporary trie
-            var children = new List<Dictionary<int, int>?> { null };
-            var nodeEntries = new List<List<int>?> { null };
-            for (int p = 0; p < keyed.Length; p++)
+            var edges = new Dictionary<long, int>(count * 2);
+            var terminal = new int[count];
+            int nodes = 1;
+            for (int p = 0; p < count; p++)
             {
                 int node = 0;
-                foreach (int key in keyed[p].Keys)
+                foreach (var tok in _phrases[p].Tokens)
                 {
-                    var map = children[node] ??= new Dictionary<int, int>();
-                    if (!map.TryGetValue(key, out int next))
-                    {
-                        next = children.Count;
-                        children.Add(null);
-                        nodeEntries.Add(null);
-                        map.Add(key, next);
-                    }
-                    node = next;
+                    if (!fold.TryGetValue(tok, out int id)) { id = fold.Count; fold.Add(tok, id); }
+                    long key = ((long)node << 32) | (uint)id;
+                    if (!edges.TryGetValue(key, out int child)) { child = nodes++; edges.Add(key, child); }
+                    node = child;
                 }
-                (nodeEntries[node] ??= []).Add(p);
+                terminal[p] = node;
             }
 
-            int nodes = children.Count;
-            var cs = new int[nodes]; var cc = new int[nodes]; var es = new int[nodes]; var ec = new int[nodes];
-            var ck = new List<int>(); var cn = new List<int>();
-            var entries = new List<PhraseEntry>(_phrases.Count);
-            var tokens = new List<string[]>(_phrases.Count);
-            var caseFree = new List<uint>(_phrases.Count);
-            for (int n = 0; n < nodes; n++)
+            // children of each node: edges sorted by (parent, token id) are contiguous per parent and sorted by key
+            var edgeKeys = new long[edges.Count];
+            var edgeNodes = new int[edges.Count];
+            int e = 0;
+            foreach (var (k, v) in edges) { edgeKeys[e] = k; edgeNodes[e] = v; e++; }
+            Array.Sort(edgeKeys, edgeNodes);
+            var cs = new int[nodes]; var cc = new int[nodes];
+            var ck = new int[edgeKeys.Length];
+            for (int i = 0; i < edgeKeys.Length; i++)
             {
-                cs[n] = ck.Count;
-                if (children[n] is { } map)
-                {
-                    var keys = new int[map.Count];
-                    map.Keys.CopyTo(keys, 0);
-                    Array.Sort(keys);
-                    foreach (int k in keys) { ck.Add(k); cn.Add(map[k]); }
-                    cc[n] = keys.Length;
-                }
-                es[n] = entries.Count;
-                if (nodeEntries[n] is { } list)
-                {
-                    list.Sort((a, b) =>
-                    {
-                        int c = _phrases[a].Entry.Kind.CompareTo(_phrases[b].Entry.Kind);
-                        return c != 0 ? c : a.CompareTo(b);
-                    });
-                    int take = Math.Min(list.Count, MaxEntriesPerNode);
-                    for (int i = 0; i < take; i++)
-                    {
-                        var (toks, entry) = _phrases[list[i]];
-                        entries.Add(entry);
-                        tokens.Add(toks);
-                        uint free = 0;
-                        for (int k = 0; k < toks.Length; k++)
-                            if (!HasUpper(toks[k])) free |= 1u << k;
-                        caseFree.Add(free);
-                    }
-                    ec[n] = take;
-                }
+                int parent = (int)(edgeKeys[i] >> 32);
+                if (cc[parent] == 0) cs[parent] = i;
+                cc[parent]++;
+                ck[i] = (int)(edgeKeys[i] & 0xFFFFFFFF);
             }
-            return new PhraseIndex(fold, cs, cc, [.. ck], [.. cn], es, ec, [.. entries], [.. tokens], [.. caseFree]);
+
+            // meanings of each node: phrases sorted by (node, kind, source order)
+            var order = new long[count];
+            for (int p = 0; p < count; p++)
+                order[p] = ((long)terminal[p] << 36) | ((long)_phrases[p].Entry.Kind << 28) | (uint)p;
+            Array.Sort(order);
+            var es = new int[nodes]; var ec = new int[nodes];
+            var entries = new List<PhraseEntry>(count);
+            var tokens = new List<string[]>(count);
+            var caseFree = new List<uint>(count);
+            for (int i = 0; i < count; i++)
+            {
+                int node = (int)(order[i] >> 36);
+                int p = (int)(order[i] & 0x0FFFFFFF);
+                if (ec[node] == 0) es[node] = entries.Count;
+                if (ec[node] >= MaxEntriesPerNode) continue;
+                var (toks, entry) = _phrases[p];
+                entries.Add(entry);
+                tokens.Add(toks);
+                uint free = 0;
+                for (int k = 0; k < toks.Length; k++)
+                    if (!HasUpper(toks[k])) free |= 1u << k;
+                caseFree.Add(free);
+                ec[node]++;
+            }
+            return new PhraseIndex(fold, cs, cc, ck, edgeNodes, es, ec, [.. entries], [.. tokens], [.. caseFree]);
         }
 
         private static bool HasUpper(string s)
