@@ -317,6 +317,13 @@ public sealed class EventCoder : IPipelineComponent
         return true;
     }
 
+    /// <summary>A "to" infinitive or a participle: a clause that takes its subject from the verb above.</summary>
+    private static bool IsNonFinite(Document doc, Sentence s, int v)
+    {
+        if (doc.Word(v).EndsWith("ing", StringComparison.Ordinal)) return true;
+        return ChildWith(doc, s, v, "mark", "mark") is int k && k >= 0 && doc.Word(k) == "to";
+    }
+
     /// <summary>Whether a mention hangs from the verb without passing through another clause (ccomp, advcl, relative clause, coordinated verb).</summary>
     private static bool InPhraseOf(Document doc, Sentence s, ActorMention m, int verb)
     {
@@ -331,10 +338,12 @@ public sealed class EventCoder : IPipelineComponent
         for (int steps = 0; steps < 24 && cur >= 0; steps++)
         {
             int h = syn.Head[cur];
-            if (h == verb) return syn.Rel[cur] is not ("nsubj" or "nsubj:pass" or "csubj" or "ccomp" or "advcl" or "parataxis" or "conj" or "acl:relcl" or "punct");
-            if (h < s.FirstToken || h >= s.EndToken) return false;
             string rel = syn.Rel[cur];
-            if (rel is "ccomp" or "advcl" or "acl:relcl" or "parataxis" or "csubj") return false;
+            // "signed an accord to supply Gondor": a non-finite clause without a subject of its own belongs to the phrase
+            bool open = rel is "advcl" or "acl" or "xcomp" && IsNonFinite(doc, s, cur) && ChildWith(doc, s, cur, "nsubj", "nsubj:pass") < 0;
+            if (h == verb) return open || rel is not ("nsubj" or "nsubj:pass" or "csubj" or "ccomp" or "advcl" or "parataxis" or "conj" or "acl:relcl" or "punct");
+            if (h < s.FirstToken || h >= s.EndToken) return false;
+            if (!open && rel is "ccomp" or "advcl" or "acl:relcl" or "parataxis" or "csubj") return false;
             if (rel == "conj" && syn.Upos[cur] is "VERB") return false;
             cur = h;
         }
@@ -458,7 +467,9 @@ public sealed class EventCoder : IPipelineComponent
                     v = syn.Head[v];
                     continue;
                 }
-                if (rel is "xcomp" or "conj" or "ccomp" or "advcl" or "parataxis") v = syn.Head[v];
+                // xcomp and conj share the subject of the verb above; a ccomp, advcl or parataxis without a subject is a
+                // parse error (they have their own), so word order decides below
+                if (rel is "xcomp" or "conj" || (rel is "advcl" && hops == 0 && IsNonFinite(doc, s, v))) v = syn.Head[v];
                 else if (rel is "acl:relcl" or "acl")
                 {
                     // "the minister, who visited Seoul": the relative clause's subject is the noun it modifies.
@@ -833,7 +844,7 @@ public sealed class EventCoder : IPipelineComponent
         for (int i = pre.Length - 1; i >= 0; i--)
         {
             bool adjacent = i < p.PreAdjacent.Length && p.PreAdjacent[i];
-            int limit = Math.Max(s.FirstToken, adjacent ? k : k - Gap);
+            int limit = Math.Max(s.FirstToken, adjacent ? k : k - (_options.WideGaps ? WideGap : Gap));
             bool found = false;
             for (; k >= limit; k--)
             {
@@ -847,7 +858,12 @@ public sealed class EventCoder : IPipelineComponent
                     break;
                 }
                 if (IsClauseBreak(w) && w is not ("that")) return false;
-                if (InMention(mentions, k) is not null) return false;
+                if (InMention(mentions, k) is { } m)
+                {
+                    // TABARI-style patterns may have the subject between their words ("NEITHER X NOR Y *")
+                    if (!_options.WideGaps) return false;
+                    k = m.FirstToken;
+                }
             }
             if (!found) return false;
         }

@@ -18,6 +18,8 @@ public sealed class PetrarchActorResolver : IPipelineComponent
     private readonly PhraseTable<PetrarchDiscard> _discards = new();
 
     private readonly bool _agentOnly;
+    /// <summary>The code of the last actor matched in the document on this thread, before agents were added.</summary>
+    [ThreadStatic] private static string? t_lastBase;
 
     /// <param name="agentOnly">Code an agent without a country as PETRARCH does ("---GOV").</param>
     public PetrarchActorResolver(IEnumerable<PetrarchActor> actors, IEnumerable<PetrarchAgent> agents, IEnumerable<PetrarchDiscard> discards,
@@ -40,6 +42,7 @@ public sealed class PetrarchActorResolver : IPipelineComponent
     public void Process(Document doc)
     {
         var date = doc.Article.Published ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        t_lastBase = null;
         var lower = new string[doc.TokenCount];
         for (int i = 0; i < lower.Length; i++) lower[i] = doc.Word(i).ToLowerInvariant();
         bool storyDiscard = false;
@@ -116,6 +119,7 @@ public sealed class PetrarchActorResolver : IPipelineComponent
                 if (l5 > 0) pos += l5;
             }
             if (string.IsNullOrEmpty(code)) return pos;
+            t_lastBase = code;
             Add(doc, si, t, pos, Compose(code, prefix, suffix), "actor");
             return pos;
         }
@@ -177,6 +181,13 @@ public sealed class PetrarchActorResolver : IPipelineComponent
                     }
                     return after;
                 }
+            }
+            // "Danish media and government": an agent joined to the previous actor+agent takes its actor
+            if (suffix.Length > 0 && t >= 2 && lower[t - 1] is "and" or "," && doc.Mentions.Count > 0 && doc.Mentions[^1].EndToken == t - 1
+                && doc.Mentions[^1].Why.StartsWith("PETRARCH actor", StringComparison.Ordinal) && t_lastBase is { } lastBase)
+            {
+                Add(doc, si, t, pos, Compose(lastBase, prefix, suffix), "agent joined to the actor before");
+                return pos;
             }
             // an agent with no actor: PETRARCH's null-country code ("Clerics and lawmakers believe ..." ---REL, ---LEG)
             if (suffix.Length > 0 && _agentOnly) Add(doc, si, t, pos, ComposeOne("---", prefix, suffix), "agent only");
