@@ -69,7 +69,8 @@ public sealed class EventCoder : IPipelineComponent
             int n = word.AsSpan().ToLowerInvariant(lower);
             var candidates = _patterns.ForVerbForm(lower[..n]);
             if (candidates.IsEmpty) continue;
-            if (parsed && syntax!.Upos[t] is not ("VERB" or "AUX") && !(syntax.Rel[t] == "root" && syntax.Upos[t] is "NOUN" or "ADJ" or "PROPN"))
+            if (parsed && syntax!.Upos[t] is not ("VERB" or "AUX") && !(syntax.Rel[t] == "root" && syntax.Upos[t] is "NOUN" or "ADJ" or "PROPN")
+                && !(char.IsLower(word[0]) && word.EndsWith('s') && t > s.FirstToken && InMention(mentions, t - 1) is not null && InMention(mentions, t - 1)!.EndToken == t))
             {
                 doc.Note(si, Name, $"'{word}' is tagged {syntax.Upos[t]}, not a verb: no verb pattern tried");
                 continue;
@@ -367,7 +368,7 @@ public sealed class EventCoder : IPipelineComponent
                 if (w is "and" or "or" or "nor" or ",") joined = true;
                 else if (w is "the" or "The" or "its" or "their" or "well" or "as") { }
                 // "Fornost and the evil awful Gondor": adjectives before the next actor
-                else if (joined && syn is not null && syn.Parsed[k] && syn.Upos[k] is "ADJ") { }
+                else if (joined && syn is not null && syn.Parsed[k] && char.IsLower(w[0]) && syn.Upos[k] is "ADJ" or "NOUN" or "ADV") { }
                 else { joined = false; break; }
             }
             if (!joined) break;
@@ -428,12 +429,19 @@ public sealed class EventCoder : IPipelineComponent
                         return result;
                     }
                     var sw = doc.Word(subj);
+                    // "The lions and the evil awful Gondor welcomed": actors coordinated with a subject that is none
+                    foreach (var c in mentions)
+                    {
+                        if (c.FirstToken > subj && c.EndToken <= verb && syn.Rel[c.HeadToken] == "conj" && syn.Head[c.HeadToken] == subj) result.Add(c);
+                    }
+                    if (result.Count > 0) return result;
                     if (syn.Upos[subj] is "NOUN" or "PROPN" && subj < verb && !IsPronoun(sw))
                     {
                         // a subject the parse found but that is no actor ("Thursday" in "Arnor on Thursday signed"):
                         // an actor right before it in the same clause is taken
                         var near = NearestBefore(doc, s, subj + 1, mentions);
-                        if (near is not null && near.EndToken <= subj && syn.Rel[near.HeadToken] is "obl" or "nmod" or "obl:tmod" or "nsubj" or "compound")
+                        if (near is not null && near.EndToken <= subj
+                            && (IsTimeWord(sw) || syn.Rel[near.HeadToken] is "obl" or "nmod" or "obl:tmod" or "nsubj" or "compound"))
                         {
                             result.Add(near);
                             return result;
@@ -555,6 +563,9 @@ public sealed class EventCoder : IPipelineComponent
         }
         return false;
     }
+
+    private static bool IsTimeWord(string w) => w is "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday"
+        or "Sunday" or "today" or "yesterday" or "week" or "month" or "year" or "weekend" or "night" or "morning" or "evening";
 
     private static bool IsPronoun(string w) => w is "he" or "she" or "it" or "they" or "we" or "I" or "He" or "She" or "It" or "They" or "We";
 

@@ -319,7 +319,7 @@ public static class PetrarchVerbReader
                     sourceAfter = true;
                     afterTarget = true;
                     break;
-                case Mark { Kind: '%' }: compound = true; break;
+                case Mark { Kind: '%' }: afterTarget = true; break; // "* WITH %": a compound target, coded member by member
                 case Mark { Kind: '^' }:
                     if (afterTarget) tail.Add("^");
                     else { middle.Add("^"); middleAdjacent.Add(false); }
