@@ -134,6 +134,12 @@ public sealed class ActorResolver : IPipelineComponent
                 break;
             }
             var e = Pick(m);
+            if (!any && m.Length == 1 && e.Kind is EntryKind.Country or EntryKind.Capital && LooksLikeFirstName(words, m.End))
+            {
+                // "Chad Smith", "Jordan Henderson", "Georgia Meloni": a country or city name used as a first name.
+                doc.Note(si, Name, $"'{words[pos]}' is followed by '{words[m.End]}': a first name, not {e.Code}");
+                return null;
+            }
             bool took = Apply(ref parts, e, words, m, date, locative && !any);
             if (!took) break;
             any = true;
@@ -324,6 +330,16 @@ public sealed class ActorResolver : IPipelineComponent
             return r;
         }
         return null;
+    }
+
+    /// <summary>Whether the word after a one-word place name continues a personal name (a capitalised word the knowledge base does not know).</summary>
+    private bool LooksLikeFirstName(ReadOnlySpan<string> words, int next)
+    {
+        if (next >= words.Length) return false;
+        var w = words[next];
+        if (w.Length < 2 || !char.IsUpper(w[0]) || !char.IsLower(w[1])) return false;
+        if (w is "The" or "A" or "An" or "In" or "On" or "And" or "But" or "President" or "Prime" or "Minister" or "Government") return false;
+        return _kb.Match(words, next, EntryKinds.Actors).IsEmpty; // cities are often surnames (Henderson, Lincoln)
     }
 
     private static bool IsNameContinuation(string next) => next.Length > 1 && char.IsUpper(next[0]) && next is not ("The" or "A");

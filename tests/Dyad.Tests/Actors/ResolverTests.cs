@@ -91,4 +91,11 @@ public class ResolverTests
         Assert.Equal("UKRGOV", r[1].Code);
         Assert.Equal(("Moscow", "RUS"), r[^1]);
     }
+
+    [Fact]
+    public void A_place_name_used_as_a_first_name_is_not_a_country()
+    {
+        var r = Resolve("Chad Smith met Jordan Henderson in Jordan.", "2020-01-01");
+        Assert.Equal([("Jordan", "JOR")], r);
+    }
 }
