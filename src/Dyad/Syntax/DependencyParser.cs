@@ -44,7 +44,13 @@ public sealed class DependencyParser
         if (_rootLabel < 0)
             throw new InvalidDataException("Parser model has no 'root' label.");
         Weights = weights;
+        FeatureSet = int.TryParse(info["feature-set"], out int fs) ? fs : 1;
+        if (FeatureSet < 1 || FeatureSet > ParserState.LatestFeatureSet)
+            throw new InvalidDataException($"Parser model uses feature set {FeatureSet}; this build knows 1-{ParserState.LatestFeatureSet}.");
     }
+
+    /// <summary>Feature set version the model was trained with (metadata "feature-set"; 1 when absent).</summary>
+    internal int FeatureSet { get; }
 
     /// <summary>Model metadata (training data, features, scores, checksum).</summary>
     public ModelInfo Info { get; }
@@ -93,6 +99,7 @@ public sealed class DependencyParser
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void ParseCore(ParserState st, ReadOnlySpan<string> words, ReadOnlySpan<UPos> upos, ReadOnlySpan<int> xposIds)
     {
         int n = words.Length;
@@ -104,19 +111,22 @@ public sealed class DependencyParser
         {
             st.Word[i + 1] = FeatureHash.LowerChars(words[i]);
             st.Tag[i + 1] = TagHash(xposIds[i]);
+            st.UTag[i + 1] = UposHash(upos[i]);
             punct[i] = upos[i] == UPos.Punct;
         }
         int classes = Weights.Classes;
         var scores = st.Scores.AsSpan(0, classes);
         while (!st.Terminal)
         {
-            int nf = st.Features();
+            int nf = st.Features(FeatureSet);
             scores.Clear();
             Weights.AddScores(st.Feats.AsSpan(0, nf), scores);
             st.Apply(BestValid(st, scores));
         }
         st.Finish(punct.AsSpan(0, n), _punctLabel, _fallbackLabel);
     }
+
+    internal static uint UposHash(UPos upos) => FeatureHash.F(0x55504f53, (uint)upos);
 
     internal uint TagHash(int xposId) =>
         _xposHash[(uint)xposId < (uint)_xposNames.Length ? xposId : _xposNames.Length];
@@ -190,9 +200,12 @@ public sealed class DependencyParser
         }
     }
 
+    /// <summary>Writes a parser model; adds the "feature-set" metadata when <paramref name="metadata"/> lacks it.</summary>
     internal static void Save(Stream output, IReadOnlyList<KeyValuePair<string, string>> metadata, string[] labels,
-        string[] xposNames, FeatureWeights weights)
+        string[] xposNames, FeatureWeights weights, int featureSet = ParserState.LatestFeatureSet)
     {
+        if (!metadata.Any(kv => kv.Key == "feature-set"))
+            metadata = [.. metadata, new("feature-set", featureSet.ToString(System.Globalization.CultureInfo.InvariantCulture))];
         ModelFile.Save(output, Kind, metadata, w =>
         {
             ModelFile.WriteStrings(w, labels);

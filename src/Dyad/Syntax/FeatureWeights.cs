@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Dyad.Syntax;
 
@@ -6,18 +8,21 @@ namespace Dyad.Syntax;
 /// Frozen, pruned perceptron weights: hashed feature ids mapped through an open-addressing table to sparse rows of
 /// (class, weight) pairs. Read-only after construction, so one instance serves any number of threads.
 /// </summary>
-internal sealed class FeatureWeights
+internal sealed unsafe class FeatureWeights
 {
-    private readonly uint[] _slotKeys;
-    private readonly int[] _slotRows;
+    // Open-addressing slots, 4 uints each: key, first entry, entry count, unused (one cache access per probe).
+    private readonly uint[] _slots;
+    private readonly uint* _slotPtr;
     private readonly int _mask;
+    // One uint per entry: the weight as float bits with the low 8 mantissa bits replaced by the class id
+    // (weights are rounded to half precision, so those bits are zero anyway).
+    private readonly uint[] _entries;
+    private readonly uint* _entryPtr;
     private readonly int[] _rowStart;
-    private readonly byte[] _cls;
-    private readonly float[] _w;
 
     public int Classes { get; }
     public int Features => _rowStart.Length - 1;
-    public int Entries => _w.Length;
+    public int Entries => _rowStart[^1];
 
     /// <param name="keys">Feature keys, distinct, non-zero, ascending.</param>
     /// <param name="rowStart">Row offsets into <paramref name="cls"/> and <paramref name="w"/>, length keys+1.</param>
@@ -25,22 +30,30 @@ internal sealed class FeatureWeights
     {
         Classes = classes;
         _rowStart = rowStart;
-        _cls = cls;
-        _w = w;
+        if (rowStart.Length != keys.Length + 1 || rowStart[^1] != w.Length || cls.Length != w.Length)
+            throw new InvalidDataException("Inconsistent weight table.");
+        foreach (byte c in cls)
+            if (c >= classes)
+                throw new InvalidDataException("Weight table class out of range.");
         int cap = 16;
-        while (cap < keys.Length * 2)
+        while (cap < keys.Length + keys.Length / 2 + 1)
             cap <<= 1;
         _mask = cap - 1;
-        _slotKeys = new uint[cap];
-        _slotRows = new int[cap];
+        _slots = GC.AllocateArray<uint>(cap * 4, pinned: true);
+        _slotPtr = (uint*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_slots));
+        _entries = GC.AllocateArray<uint>(Math.Max(1, w.Length), pinned: true);
+        _entryPtr = (uint*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_entries));
+        for (int e = 0; e < w.Length; e++)
+            _entries[e] = (BitConverter.SingleToUInt32Bits((float)(Half)w[e]) & ~0xFFu) | cls[e];
         for (int r = 0; r < keys.Length; r++)
         {
             uint k = keys[r];
-            int s = (int)(k * 0x9E3779B1u >> 7) & _mask;
-            while (_slotKeys[s] != 0)
+            int s = Slot(k);
+            while (_slots[s * 4] != 0)
                 s = (s + 1) & _mask;
-            _slotKeys[s] = k;
-            _slotRows[s] = r;
+            _slots[s * 4] = k;
+            _slots[s * 4 + 1] = (uint)rowStart[r];
+            _slots[s * 4 + 2] = (uint)(rowStart[r + 1] - rowStart[r]);
         }
         Keys = keys;
     }
@@ -49,35 +62,61 @@ internal sealed class FeatureWeights
     public uint[] Keys { get; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Row(uint key)
-    {
-        int s = (int)(key * 0x9E3779B1u >> 7) & _mask;
-        var keys = _slotKeys;
-        while (true)
-        {
-            uint k = keys[s];
-            if (k == key)
-                return _slotRows[s];
-            if (k == 0)
-                return -1;
-            s = (s + 1) & _mask;
-        }
-    }
+    private int Slot(uint key) => (int)(key * 0x9E3779B1u >> 7) & _mask;
 
     /// <summary>Adds the weights of every feature to <paramref name="scores"/> (length <see cref="Classes"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddScores(ReadOnlySpan<uint> features, Span<float> scores)
     {
-        var rowStart = _rowStart;
-        var cls = _cls;
-        var w = _w;
-        foreach (uint f in features)
+        int n = features.Length;
+        uint* slots = _slotPtr;
+        uint* entries = _entryPtr;
+        int* pos = stackalloc int[n];
+        // Pass 1: compute slots and prefetch them so the cache misses overlap.
+        for (int i = 0; i < n; i++)
         {
-            int r = Row(f);
-            if (r < 0)
-                continue;
-            int end = rowStart[r + 1];
-            for (int e = rowStart[r]; e < end; e++)
-                scores[cls[e]] += w[e];
+            int s = Slot(features[i]);
+            pos[i] = s;
+            if (Sse.IsSupported)
+                Sse.Prefetch0(slots + s * 4);
+        }
+        // Pass 2: probe; remember rows and prefetch their entries.
+        int found = 0;
+        uint* start = stackalloc uint[n];
+        uint* len = stackalloc uint[n];
+        for (int i = 0; i < n; i++)
+        {
+            uint key = features[i];
+            int s = pos[i];
+            while (true)
+            {
+                uint* slot = slots + s * 4;
+                uint k = slot[0];
+                if (k == key)
+                {
+                    start[found] = slot[1];
+                    len[found] = slot[2];
+                    if (Sse.IsSupported)
+                        Sse.Prefetch0(entries + slot[1]);
+                    found++;
+                    break;
+                }
+                if (k == 0)
+                    break;
+                s = (s + 1) & _mask;
+            }
+        }
+        // Pass 3: accumulate.
+        ref float sc = ref MemoryMarshal.GetReference(scores);
+        for (int i = 0; i < found; i++)
+        {
+            uint* e = entries + start[i];
+            uint* end = e + len[i];
+            for (; e < end; e++)
+            {
+                uint v = *e;
+                Unsafe.Add(ref sc, (int)(v & 0xFF)) += BitConverter.UInt32BitsToSingle(v & ~0xFFu);
+            }
         }
     }
 
@@ -85,7 +124,7 @@ internal sealed class FeatureWeights
     {
         writer.Write(Classes);
         writer.Write(Keys.Length);
-        writer.Write(_w.Length);
+        writer.Write(Entries);
         uint prev = 0;
         foreach (uint k in Keys)
         {
@@ -94,9 +133,11 @@ internal sealed class FeatureWeights
         }
         for (int r = 0; r < Keys.Length; r++)
             Write7(writer, (uint)(_rowStart[r + 1] - _rowStart[r]));
-        writer.Write(_cls);
-        foreach (float v in _w)
-            writer.Write((Half)v);
+        int count = Entries;
+        for (int e = 0; e < count; e++)
+            writer.Write((byte)(_entries[e] & 0xFF));
+        for (int e = 0; e < count; e++)
+            writer.Write((Half)BitConverter.UInt32BitsToSingle(_entries[e] & ~0xFFu));
     }
 
     public static FeatureWeights Read(BinaryReader reader)

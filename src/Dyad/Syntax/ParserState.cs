@@ -10,7 +10,9 @@ namespace Dyad.Syntax;
 internal sealed class ParserState
 {
     public const int Shift = 0, Reduce = 1;
-    public const int MaxFeatures = 80;
+    public const int MaxFeatures = 88;
+    /// <summary>Feature set version: 1 = Zhang &amp; Nivre + s1 (75 templates); 2 adds UPOS conjunctions, n0w-n1w, n3p.</summary>
+    public const int LatestFeatureSet = 2;
     private const uint None = 0x4e4f4e45, RootTok = 0x524f4f54;
 
     public int N;
@@ -21,6 +23,8 @@ internal sealed class ParserState
     public int[] Stack = new int[64];
     public uint[] Word = new uint[64];
     public uint[] Tag = new uint[64];
+    /// <summary>UPOS per token (hashed), a coarser and more accurate companion of <see cref="Tag"/>.</summary>
+    public uint[] UTag = new uint[64];
     public int[] Head = new int[64];
     public int[] Label = new int[64];
     public int[] Lm = new int[64], Lm2 = new int[64], Rm = new int[64], Rm2 = new int[64];
@@ -45,6 +49,7 @@ internal sealed class ParserState
             Stack = new int[cap];
             Word = new uint[cap];
             Tag = new uint[cap];
+            UTag = new uint[cap];
             Head = new int[cap];
             Label = new int[cap];
             Lm = new int[cap];
@@ -66,6 +71,7 @@ internal sealed class ParserState
         }
         Word[0] = RootTok;
         Tag[0] = RootTok;
+        UTag[0] = RootTok;
         Stack[0] = 0;
         Sp = 1;
         B0 = 1;
@@ -187,10 +193,14 @@ internal sealed class ParserState
     private uint T(int i) => i < 0 ? None : Tag[i];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private uint U(int i) => i < 0 ? None : UTag[i];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint L(int i) => i < 0 ? None : (uint)Label[i];
 
     /// <summary>Fills <see cref="Feats"/> for the current configuration; returns the count.</summary>
-    public int Features()
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Features(int featureSet = LatestFeatureSet)
     {
         var f = Feats;
         int s0 = Stack[Sp - 1];
@@ -302,6 +312,18 @@ internal sealed class ParserState
         // second stack item
         f[k++] = FeatureHash.F(74, T(s1), s0p, n0p);
         f[k++] = FeatureHash.F(75, W(s1), T(s1));
+        if (featureSet < 2)
+            return k;
+        // UPOS companions and a wider window
+        uint s0u = U(s0), n0u = U(n0), n1u = U(n1);
+        f[k++] = FeatureHash.F(76, s0u, n0u);
+        f[k++] = FeatureHash.F(77, s0u, n0u, n1u);
+        f[k++] = FeatureHash.F(78, U(s1), s0u, n0u);
+        f[k++] = FeatureHash.F(79, s0w, n0u);
+        f[k++] = FeatureHash.F(80, s0u, n0w);
+        f[k++] = FeatureHash.F(81, n0u, n1u, U(n2));
+        f[k++] = FeatureHash.F(82, n0w, n1w);
+        f[k++] = FeatureHash.F(83, T(B0 + 3 <= N ? B0 + 3 : -1), n2p);
         return k;
     }
 }

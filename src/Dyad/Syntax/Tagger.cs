@@ -1,7 +1,8 @@
 namespace Dyad.Syntax;
 
 /// <summary>
-/// Greedy left-to-right averaged-perceptron part-of-speech tagger predicting a joint (UPOS, Penn XPOS) class per
+/// Greedy left-to-right averaged-perceptron part-of-speech tagger (optionally a second pass that also sees the
+/// first pass's tags to the right) predicting a joint (UPOS, Penn XPOS) class per
 /// word, with a tag dictionary for frequent unambiguous words. Immutable after loading and safe for concurrent
 /// <see cref="Tag"/> calls (scratch buffers are per thread). The model file also holds the <see cref="Lemmatizer"/>.
 /// Load with <see cref="LoadDefault"/> (embedded models/tagger-en.bin), <see cref="Load(Stream)"/> or
@@ -20,11 +21,14 @@ public sealed class Tagger
     private readonly string[] _xposNames;
     private readonly Dictionary<string, int> _xposIds;
     internal readonly FeatureWeights Weights;
+    /// <summary>Second-pass weights (null for a one-pass model).</summary>
+    internal readonly FeatureWeights? Weights2;
     internal readonly TagLexicon Lexicon;
 
     internal Tagger(ModelInfo info, UPos[] classUpos, int[] classXpos, string[] xposNames, FeatureWeights weights,
-        TagLexicon lexicon, Lemmatizer lemmatizer)
+        FeatureWeights? weights2, TagLexicon lexicon, Lemmatizer lemmatizer)
     {
+        Weights2 = weights2;
         Info = info;
         ClassUpos = classUpos;
         ClassXpos = classXpos;
@@ -71,12 +75,13 @@ public sealed class Tagger
     }
 
     /// <summary>Predicts a class per word into <c>ctx.Classes</c>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void TagClasses(TaggerContext ctx, ReadOnlySpan<string> words, bool useFixed)
     {
         ctx.Prepare(words, Lexicon, useFixed);
         int nClasses = Weights.Classes;
         var scores = ctx.Scores.AsSpan(0, nClasses);
-        var classes = ctx.Classes;
+        var classes = Weights2 == null ? ctx.Classes : ctx.First;
         int p1 = -1, p2 = -1;
         for (int i = 0; i < words.Length; i++)
         {
@@ -86,6 +91,24 @@ public sealed class Tagger
                 int nf = ctx.Features(i, p1, p2);
                 scores.Clear();
                 Weights.AddScores(ctx.Feats.AsSpan(0, nf), scores);
+                c = ArgMax(scores);
+            }
+            classes[i] = c;
+            p2 = p1;
+            p1 = c;
+        }
+        if (Weights2 == null)
+            return;
+        classes = ctx.Classes;
+        p1 = p2 = -1;
+        for (int i = 0; i < words.Length; i++)
+        {
+            int c = ctx.Fixed[i];
+            if (c < 0)
+            {
+                int nf = ctx.Features2(i, p1, p2);
+                scores.Clear();
+                Weights2.AddScores(ctx.Feats.AsSpan(0, nf), scores);
                 c = ArgMax(scores);
             }
             classes[i] = c;
@@ -144,12 +167,14 @@ public sealed class Tagger
             var lexicon = TagLexicon.Read(r);
             var lemmatizer = Lemmatizer.Read(r);
             var weights = FeatureWeights.Read(r);
-            return new Tagger(info, cu, cx, xpos, weights, lexicon, lemmatizer);
+            var weights2 = r.ReadBoolean() ? FeatureWeights.Read(r) : null;
+            return new Tagger(info, cu, cx, xpos, weights, weights2, lexicon, lemmatizer);
         }
     }
 
     internal static void Save(Stream output, IReadOnlyList<KeyValuePair<string, string>> metadata, UPos[] classUpos,
-        int[] classXpos, string[] xposNames, FeatureWeights weights, TagLexicon lexicon, Lemmatizer lemmatizer)
+        int[] classXpos, string[] xposNames, FeatureWeights weights, FeatureWeights? weights2, TagLexicon lexicon,
+        Lemmatizer lemmatizer)
     {
         ModelFile.Save(output, Kind, metadata, w =>
         {
@@ -163,6 +188,8 @@ public sealed class Tagger
             lexicon.Write(w);
             lemmatizer.Write(w);
             weights.Write(w);
+            w.Write(weights2 != null);
+            weights2?.Write(w);
         });
     }
 }

@@ -77,7 +77,7 @@ internal sealed class TagLexicon
 /// </summary>
 internal sealed class TaggerContext
 {
-    public const int MaxFeatures = 48;
+    public const int MaxFeatures = 56;
     private const uint Pad = 0x50414421, PadPrev = 0x50524556;
 
     public int Length;
@@ -92,6 +92,8 @@ internal sealed class TaggerContext
     public uint[] Feats = new uint[MaxFeatures];
     public float[] Scores = new float[256];
     public int[] Classes = new int[64];
+    /// <summary>First-pass classes, read by the second pass as right-context features.</summary>
+    public int[] First = new int[64];
 
     public void Prepare(ReadOnlySpan<string> words, TagLexicon lexicon, bool useFixed)
     {
@@ -115,6 +117,7 @@ internal sealed class TaggerContext
             Fixed = new short[cap];
             Flags = new uint[cap];
             Classes = new int[cap];
+            First = new int[cap];
         }
         for (int i = 0; i < n; i++)
         {
@@ -175,6 +178,27 @@ internal sealed class TaggerContext
                 break;
         }
         return FeatureHash.Final(h);
+    }
+
+    /// <summary>Second-pass features: the first-pass features plus first-pass classes to the right.</summary>
+    public int Features2(int i, int prev1, int prev2)
+    {
+        int k = Features(i, prev1, prev2);
+        var f = Feats;
+        int n = Length;
+        uint p1 = prev1 < 0 ? PadPrev : (uint)prev1;
+        uint n1 = i + 1 < n ? (uint)First[i + 1] : PadPrev;
+        uint n2 = i + 2 < n ? (uint)First[i + 2] : PadPrev;
+        uint self = (uint)First[i];
+        f[k++] = FeatureHash.F(40, n1);
+        f[k++] = FeatureHash.F(41, n2);
+        f[k++] = FeatureHash.F(42, n1, n2);
+        f[k++] = FeatureHash.F(43, p1, n1);
+        f[k++] = FeatureHash.F(44, Lower[i], n1);
+        f[k++] = FeatureHash.F(45, Suf3[i], n1);
+        f[k++] = FeatureHash.F(46, self);
+        f[k++] = FeatureHash.F(47, p1, self, n1);
+        return k;
     }
 
     /// <summary>Fills <see cref="Feats"/> for position <paramref name="i"/>; returns the count.</summary>

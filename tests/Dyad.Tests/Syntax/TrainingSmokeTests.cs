@@ -52,7 +52,7 @@ public sealed class TrainingSmokeTests : IDisposable
         string tp = Path.Combine(_dir, "t.bin"), pp = Path.Combine(_dir, "p.bin");
         using (var f = File.Create(tp))
             Tagger.Save(f, [new("training-data", "slice")], tagger.ClassUpos, tagger.ClassXpos, tagger.XposNames.ToArray(),
-                tagger.Weights, tagger.Lexicon, tagger.Lemmatizer);
+                tagger.Weights, tagger.Weights2, tagger.Lexicon, tagger.Lemmatizer);
         using (var f = File.Create(pp))
             DependencyParser.Save(f, [new("training-data", "slice")], parser.LabelNames.ToArray(), parser.XposNames.ToArray(),
                 parser.Weights);

@@ -28,12 +28,15 @@ public sealed class ParserTrainer
     public double ExploreProbability { get; init; } = 0.9;
     /// <summary>Tagger used to tag the dev set for scoring; when null, dev is scored on gold tags.</summary>
     public Tagger? DevTagger { get; init; }
+    /// <summary>Extra prune thresholds to score on dev after training (experiments only).</summary>
+    public float[] PruneSweep { get; init; } = [];
     /// <summary>Score dev after every iteration (slower; for experiments).</summary>
     public bool DevEveryIteration { get; init; }
 
     internal const string FeatureDescription =
         "arc-eager, greedy; Zhang & Nivre 2011 templates (s0, n0-n2 word/XPOS, pairs, triples, distance, valency, " +
-        "heads, leftmost/rightmost children and their labels to 2nd order, label sets) + s1; dynamic oracle with exploration";
+        "heads, leftmost/rightmost children and their labels to 2nd order, label sets) + s1, n3 XPOS, UPOS conjunctions; " +
+        "dynamic oracle with exploration";
 
     private sealed class Sent
     {
@@ -61,6 +64,7 @@ public sealed class ParserTrainer
             new("training-data", $"{Path.GetFileName(trainPath)} ({train.Count} sentences, {skipped} non-projective skipped)"),
             new("training-data-source", "Universal Dependencies English EWT v2.15 (CC BY-SA 4.0)"),
             new("features", FeatureDescription),
+            new("feature-set", ParserState.LatestFeatureSet.ToString(CultureInfo.InvariantCulture)),
             new("iterations", Iterations.ToString(CultureInfo.InvariantCulture)),
             new("seed", Seed.ToString(CultureInfo.InvariantCulture)),
             new("jackknife-folds", JackknifeFolds.ToString(CultureInfo.InvariantCulture)),
@@ -108,11 +112,12 @@ public sealed class ParserTrainer
         var labelIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < labels.Length; i++)
             labelIndex[labels[i]] = i;
-        var placeholder = new ModelInfo(DependencyParser.Kind, ModelFile.FormatVersion, [], "");
+        var placeholder = new ModelInfo(DependencyParser.Kind, ModelFile.FormatVersion,
+            [new("feature-set", ParserState.LatestFeatureSet.ToString(CultureInfo.InvariantCulture))], "");
         // A parser shell gives the tag hashing; weights are filled in at the end.
         var shell = new DependencyParser(placeholder, labels, xposNames, new FeatureWeights(2 + 2 * labels.Length, [], [0], [], []));
 
-        var trainTags = TrainingTags(train, xposNames, log);
+        var (trainTags, trainUpos) = TrainingTags(train, xposNames, log);
         var sents = new List<Sent>();
         int skipped = 0;
         for (int i = 0; i < train.Count; i++)
@@ -145,7 +150,7 @@ public sealed class ParserTrainer
             {
                 Words = s.Words.Select(w => w.Form).ToArray(),
                 Tags = trainTags[i],
-                Upos = s.Words.Select(w => UPosNames.Parse(w.Upos)).ToArray(),
+                Upos = trainUpos[i],
                 GoldHead = gh,
                 GoldLabel = gl,
                 DepStart = start,
@@ -178,6 +183,7 @@ public sealed class ParserTrainer
                 {
                     st.Word[j + 1] = FeatureHash.LowerChars(s.Words[j]);
                     st.Tag[j + 1] = shell.TagHash(s.Tags[j]);
+                    st.UTag[j + 1] = DependencyParser.UposHash(s.Upos[j]);
                 }
                 while (!st.Terminal)
                 {
@@ -215,6 +221,15 @@ public sealed class ParserTrainer
                 var p = new DependencyParser(placeholder, labels, xposNames, model.Freeze(PruneThreshold));
                 var (u, l) = Score(p, dev, DevTagger);
                 log?.WriteLine($"parser:   dev uas {u:F2} las {l:F2}");
+            }
+        }
+        if (dev != null)
+        {
+            foreach (float t in PruneSweep)
+            {
+                var p = new DependencyParser(placeholder, labels, xposNames, model.Freeze(t));
+                var (u, l) = Score(p, dev, DevTagger);
+                log?.WriteLine($"parser:   prune {t}: {p.Weights.Features} features, {p.Weights.Entries} weights, dev uas {u:F2} las {l:F2}");
             }
         }
         var parser = new DependencyParser(placeholder, labels, xposNames, model.Freeze(PruneThreshold));
@@ -308,7 +323,7 @@ public sealed class ParserTrainer
     }
 
     /// <summary>XPOS ids per training sentence: jackknifed predictions, or gold when folds &lt; 2.</summary>
-    private int[][] TrainingTags(IReadOnlyList<ConlluSentence> train, string[] xposNames, TextWriter? log)
+    private (int[][] Xpos, UPos[][] Upos) TrainingTags(IReadOnlyList<ConlluSentence> train, string[] xposNames, TextWriter? log)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < xposNames.Length; i++)
@@ -316,8 +331,11 @@ public sealed class ParserTrainer
         var result = new int[train.Count][];
         for (int i = 0; i < train.Count; i++)
             result[i] = train[i].Words.Select(w => index[w.Xpos]).ToArray();
+        var upos = new UPos[train.Count][];
+        for (int i = 0; i < train.Count; i++)
+            upos[i] = train[i].Words.Select(w => UPosNames.Parse(w.Upos)).ToArray();
         if (JackknifeFolds < 2)
-            return result;
+            return (result, upos);
         long correct = 0, total = 0;
         for (int fold = 0; fold < JackknifeFolds; fold++)
         {
@@ -345,12 +363,13 @@ public sealed class ParserTrainer
                         correct++;
                     total++;
                     result[i][j] = id;
+                    upos[i][j] = up[j];
                 }
             }
             log?.WriteLine($"parser: jackknife fold {fold + 1}/{JackknifeFolds} tagged");
         }
         log?.WriteLine($"parser: jackknifed XPOS accuracy on train {100.0 * correct / Math.Max(1, total):F2}");
-        return result;
+        return (result, upos);
     }
 
     /// <summary>UAS and LAS (universal relation part) over all words of <paramref name="gold"/>, tagging with

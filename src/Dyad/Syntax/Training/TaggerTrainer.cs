@@ -17,12 +17,16 @@ public sealed class TaggerTrainer
     public float PruneThreshold { get; init; } = 0.01f;
     /// <summary>Use at most this many training sentences (0 = all); for smoke tests.</summary>
     public int MaxSentences { get; init; }
+    /// <summary>Add a second left-to-right pass that also sees the first pass's classes to the right.</summary>
+    public bool TwoPass { get; init; } = true;
+    /// <summary>Folds for the training-time ambiguity-class lexicons (1 = use the full lexicon).</summary>
+    public int AmbiguityFolds { get; init; } = 5;
     /// <summary>Minimum count for a form to get a fixed tag from the tag dictionary.</summary>
     public int FixedMinCount { get; init; } = 20;
 
     internal const string FeatureDescription =
         "greedy L2R; word, prefixes 1-3, suffixes 1-4, shape, flags, words +-2, suffix3 +-1, shapes +-1, " +
-        "ambiguity classes 0..+2, previous 2 classes and conjunctions; tag dictionary for frequent unambiguous forms";
+        "ambiguity classes 0..+2 (jackknifed in training), previous 2 classes and conjunctions; tag dictionary for frequent unambiguous forms";
 
     /// <summary>Trains on <paramref name="trainPath"/>, scores on <paramref name="devPath"/> (optional) and writes the model.</summary>
     public TaggerTrainingResult Train(string trainPath, string? devPath, string modelPath, TextWriter log)
@@ -38,6 +42,7 @@ public sealed class TaggerTrainer
             new("training-data", $"{Path.GetFileName(trainPath)} ({train.Count} sentences)"),
             new("training-data-source", "Universal Dependencies English EWT v2.15 (CC BY-SA 4.0)"),
             new("features", FeatureDescription),
+            new("passes", TwoPass ? "2" : "1"),
             new("iterations", Iterations.ToString(CultureInfo.InvariantCulture)),
             new("seed", Seed.ToString(CultureInfo.InvariantCulture)),
             new("prune-threshold", PruneThreshold.ToString("R", CultureInfo.InvariantCulture)),
@@ -55,7 +60,7 @@ public sealed class TaggerTrainer
             Directory.CreateDirectory(dir);
         using (var f = File.Create(modelPath))
         {
-            Tagger.Save(f, meta, built.ClassUpos, built.ClassXpos, built.XposNames.ToArray(), built.Weights, built.Lexicon,
+            Tagger.Save(f, meta, built.ClassUpos, built.ClassXpos, built.XposNames.ToArray(), built.Weights, built.Weights2, built.Lexicon,
                 built.Lemmatizer);
         }
         long size = new FileInfo(modelPath).Length;
@@ -107,11 +112,17 @@ public sealed class TaggerTrainer
             }
         }
 
-        var lexicon = BuildLexicon(words, gold, pairs.Length);
+        var lexicon = BuildLexicon(words, gold, pairs.Length, -1);
+        // Training features read ambiguity classes from a lexicon built without the sentence's own fold, so that
+        // they are as informative (and as incomplete) as on unseen text.
+        var foldLexicons = new TagLexicon[Math.Max(1, AmbiguityFolds)];
+        for (int k = 0; k < foldLexicons.Length; k++)
+            foldLexicons[k] = AmbiguityFolds > 1 ? BuildLexicon(words, gold, pairs.Length, k) : lexicon;
         var lemmatizer = Lemmatizer.Learn(train.SelectMany(s => s.Words)
             .Select(w => (w.Form, UPosNames.Parse(w.Upos), w.Lemma)));
 
         var model = new AveragedPerceptron(pairs.Length);
+        var model2 = TwoPass ? new AveragedPerceptron(pairs.Length) : null;
         var ctx = new TaggerContext();
         var scores = new float[pairs.Length];
         var order = Enumerable.Range(0, train.Count).ToArray();
@@ -124,7 +135,7 @@ public sealed class TaggerTrainer
             {
                 var ws = words[si];
                 var g = gold[si];
-                ctx.Prepare(ws, lexicon, useFixed: true);
+                ctx.Prepare(ws, foldLexicons[si % foldLexicons.Length], useFixed: true);
                 int p1 = -1, p2 = -1;
                 for (int i = 0; i < ws.Length; i++)
                 {
@@ -138,9 +149,30 @@ public sealed class TaggerTrainer
                         model.Update(feats, g[i], c);
                         model.Tick();
                     }
-                    if (c == g[i])
+                    ctx.First[i] = c;
+                    if (model2 == null && c == g[i])
                         correct++;
                     total++;
+                    p2 = p1;
+                    p1 = c;
+                }
+                if (model2 == null)
+                    continue;
+                p1 = p2 = -1;
+                for (int i = 0; i < ws.Length; i++)
+                {
+                    int c = ctx.Fixed[i];
+                    if (c < 0)
+                    {
+                        int nf = ctx.Features2(i, p1, p2);
+                        var feats = ctx.Feats.AsSpan(0, nf);
+                        model2.Score(feats, scores);
+                        c = Tagger.ArgMax(scores);
+                        model2.Update(feats, g[i], c);
+                        model2.Tick();
+                    }
+                    if (c == g[i])
+                        correct++;
                     p2 = p1;
                     p1 = c;
                 }
@@ -148,8 +180,9 @@ public sealed class TaggerTrainer
             log?.WriteLine($"tagger: iteration {it + 1}/{Iterations} train accuracy {100.0 * correct / Math.Max(1, total):F2}");
         }
         var weights = model.Freeze(PruneThreshold);
+        var weights2 = model2?.Freeze(PruneThreshold);
         var placeholder = new ModelInfo(Tagger.Kind, ModelFile.FormatVersion, [], "");
-        var tagger = new Tagger(placeholder, classUpos, classXpos, xposNames, weights, lexicon, lemmatizer);
+        var tagger = new Tagger(placeholder, classUpos, classXpos, xposNames, weights, weights2, lexicon, lemmatizer);
         double devUpos = 0, devXpos = 0;
         if (dev != null)
         {
@@ -185,12 +218,14 @@ public sealed class TaggerTrainer
         return (100.0 * u / Math.Max(1, n), 100.0 * x / Math.Max(1, n));
     }
 
-    private TagLexicon BuildLexicon(string[][] words, int[][] gold, int classes)
+    private TagLexicon BuildLexicon(string[][] words, int[][] gold, int classes, int excludeFold)
     {
         var exactCounts = new Dictionary<string, int[]>(StringComparer.Ordinal);
         var lowerCounts = new Dictionary<string, int[]>(StringComparer.Ordinal);
         for (int i = 0; i < words.Length; i++)
         {
+            if (excludeFold >= 0 && i % AmbiguityFolds == excludeFold)
+                continue;
             for (int j = 0; j < words[i].Length; j++)
             {
                 string w = words[i][j];
