@@ -160,7 +160,7 @@ public sealed class EventCoder : IPipelineComponent
         }
         else
         {
-            targets = ObjectsAfter(doc, s, cursor, mentions, verb);
+            targets = ObjectsAfter(doc, s, cursor, mentions, verb, _options.WideGaps);
             if (targets.Count == 0 && parsed && p.Middle.Length == 0 && p.Tail.Length == 0) targets = ComplementActors(doc, s, verb, mentions);
             sources = SubjectsOf(doc, s, verb, mentions, parsed);
             if (targets.Count == 0 && p.Symmetric && sources.Count >= 2 && p.Preposition is not null)
@@ -274,7 +274,8 @@ public sealed class EventCoder : IPipelineComponent
     /// its objects and their modifiers, "welcomed the resumption of ties with Osgiliath", not a clause of its own; without
     /// a parse: before any clause break), plus actors coordinated with it.
     /// </summary>
-    private static List<ActorMention> ObjectsAfter(Document doc, Sentence s, int from, List<ActorMention> mentions, int verb = -1)
+    private static List<ActorMention> ObjectsAfter(Document doc, Sentence s, int from, List<ActorMention> mentions, int verb = -1,
+        bool wide = false)
     {
         var result = new List<ActorMention>(2);
         ActorMention? first = null;
@@ -286,7 +287,7 @@ public sealed class EventCoder : IPipelineComponent
             if (parsed)
             {
                 if (InPhraseOf(doc, s, m, verb)) { first = m; break; }
-                if (!AdjacentObject(doc, from, m)) continue;
+                if (!AdjacentObject(doc, from, m) && !(wide && NoBreakBetween(doc, from, m, WideGap))) continue;
                 // the parse may be wrong ("praised South Korea" read as a noun phrase): an actor right after the pattern words
                 first = m;
                 break;
@@ -304,6 +305,18 @@ public sealed class EventCoder : IPipelineComponent
         result.Add(first);
         AddCoordinated(doc, s, first, mentions, result);
         return result;
+    }
+
+    /// <summary>An actor at most <paramref name="gap"/> words after <paramref name="from"/> with no clause break or verb between.</summary>
+    private static bool NoBreakBetween(Document doc, int from, ActorMention m, int gap)
+    {
+        if (m.FirstToken - from > gap) return false;
+        var syn = doc.Syntax!;
+        for (int k = from; k < m.FirstToken; k++)
+        {
+            if (IsClauseBreak(doc.Word(k)) || syn.Upos[k] is "AUX" || (syn.Upos[k] is "VERB" && !doc.Word(k).EndsWith("ing", StringComparison.Ordinal))) return false;
+        }
+        return true;
     }
 
     /// <summary>An actor at most two words after <paramref name="from"/>, with only determiners or adjectives between.</summary>
@@ -352,7 +365,8 @@ public sealed class EventCoder : IPipelineComponent
     }
 
     /// <summary>Adds actors joined to <paramref name="first"/> by "and", "or" or commas: "X met Y and Z".</summary>
-    private static void AddCoordinated(Document doc, Sentence s, ActorMention first, List<ActorMention> mentions, List<ActorMention> result)
+    private static void AddCoordinated(Document doc, Sentence s, ActorMention first, List<ActorMention> mentions, List<ActorMention> result,
+        int verb = -1)
     {
         var last = first;
         foreach (var m in mentions)
@@ -373,7 +387,8 @@ public sealed class EventCoder : IPipelineComponent
             }
             if (!joined) break;
             // "If Russia attacks Ukraine, NATO will ...": an actor after a comma that is another clause's subject is not coordinated
-            if (syn is not null && syn.Parsed[m.HeadToken] && syn.Rel[m.HeadToken] is "nsubj" or "nsubj:pass" && syn.Head[m.HeadToken] != syn.Head[last.HeadToken]) break;
+            if (syn is not null && syn.Parsed[m.HeadToken] && syn.Rel[m.HeadToken] is "nsubj" or "nsubj:pass"
+                && syn.Head[m.HeadToken] != (verb >= 0 ? verb : syn.Head[last.HeadToken])) break;
             result.Add(m);
             last = m;
         }
@@ -425,7 +440,7 @@ public sealed class EventCoder : IPipelineComponent
                     {
                         AddCoordinatedBefore(doc, m, mentions, result);
                         result.Add(m);
-                        AddCoordinated(doc, s, m, mentions, result);
+                        AddCoordinated(doc, s, m, mentions, result, v);
                         return result;
                     }
                     var sw = doc.Word(subj);

@@ -241,6 +241,13 @@ public sealed class PetrarchActorResolver : IPipelineComponent
         public void Add(string[] words, T value)
         {
             if (words.Length == 0) return;
+            // the text may join words with "_" ("Dol_Amroth"): also index the phrase with its last two words joined
+            if (words.Length >= 2) AddOne([.. words[..^2], words[^2] + "_" + words[^1]], value);
+            AddOne(words, value);
+        }
+
+        private void AddOne(string[] words, T value)
+        {
             if (!_byFirst.TryGetValue(words[0], out var list)) _byFirst[words[0]] = list = [];
             list.Add((words, value));
         }
