@@ -13,22 +13,34 @@ internal static class ClassHints
     {
         "comment", "disqus", "related", "newsletter", "cookie", "consent", "gdpr", "outbrain", "taboola", "recirc",
         "popup", "modal", "advert", "sponsor", "subscribe", "subscription", "signup", "sign-up", "promo",
-        "social", "share", "sharing", "breadcrumb", "pagination", "recommend", "trending", "most-popular", "mostpopular",
+        "social", "share", "sharing", "recommend", "trending", "most-popular", "mostpopular",
         "most-read", "mostread", "more-stories", "morestories", "read-more", "readmore", "also-like", "you-may-like",
-        "newsfeed", "jump-link", "skip-link", "toolbar", "byline", "dateline", "caption", "credit", "author-bio",
-        "authorbio", "author-info", "tag-list", "taglist", "keywords", "topics", "print-only", "visually-hidden",
-        "sr-only", "screen-reader", "audio-player", "video-player", "inline-video", "ad-container", "adslot", "ad-slot",
-        "adunit", "ad-unit", "dfp", "banner", "masthead", "navbar", "navigation", "sidebar", "widget", "footer",
-        "header", "menu", "rss", "login", "inline-link", "story-link", "storylink", "card-list", "timestamp", "publish-date",
-        "article-meta", "post-meta", "entry-meta", "meta-data", "metadata", "correction", "disclaimer", "editor-note",
-        "headline", "subhead", "kicker", "lightbox", "gallery", "slideshow", "carousel", "tooltip", "rollover", "hovercard", "popover",
+        "newsfeed", "byline", "dateline", "caption", "credit", "author-bio", "authorbio", "author-info",
+        "visually-hidden", "sr-only", "screen-reader", "audio-player", "video-player", "inline-video", "ad-container",
+        "adslot", "ad-slot", "adunit", "ad-unit", "dfp", "correction", "disclaimer", "editor-note", "tooltip",
+        "rollover", "hovercard", "popover",
+    };
+
+    // Furniture unless the names also say content ("content-with-sidebar" holds the article).
+    private static readonly string[] Weak =
+    {
+        "breadcrumb", "pagination", "jump-link", "skip-link", "toolbar", "tag-list", "taglist", "keywords", "topics",
+        "print-only", "banner", "masthead", "navbar", "navigation", "sidebar", "widget", "footer", "header", "menu", "rss",
+        "login", "inline-link", "story-link", "storylink", "card-list", "timestamp", "publish-date", "article-meta",
+        "post-meta", "entry-meta", "meta-data", "metadata", "headline", "subhead", "kicker", "lightbox", "gallery",
+        "slideshow", "carousel",
     };
 
     // Whole-name parts (split at '-', '_', ' ').
     private static readonly HashSet<string> StrongTokens = new(StringComparer.Ordinal)
     {
-        "ad", "ads", "nav", "aside", "meta", "tools", "tags", "tag", "hide", "hid", "date", "author", "share", "print",
-        "email", "links", "extra", "bio", "teaser", "teasers", "sponsored", "native", "shopping", "cta", "signin",
+        "ad", "ads", "share", "sponsored", "native", "shopping", "cta", "teaser", "teasers",
+    };
+
+    private static readonly HashSet<string> WeakTokens = new(StringComparer.Ordinal)
+    {
+        "nav", "aside", "meta", "tools", "tags", "tag", "hide", "hid", "date", "author", "print", "email", "links",
+        "extra", "bio", "signin",
     };
 
     private static readonly string[] Positive =
@@ -38,6 +50,7 @@ internal static class ClassHints
     };
 
     private static readonly SearchValues<string> StrongSearch = SearchValues.Create(Strong, StringComparison.Ordinal);
+    private static readonly SearchValues<string> WeakSearch = SearchValues.Create(Weak, StringComparison.Ordinal);
     private static readonly SearchValues<string> PositiveSearch = SearchValues.Create(Positive, StringComparison.Ordinal);
 
     /// <summary>True when the names mark page furniture.</summary>
@@ -45,8 +58,14 @@ internal static class ClassHints
     {
         if (hint is null) return false;
         // Embedded posts (tweets and the like) quoted in an article are part of it.
-        if ((hint.Contains("tweet", StringComparison.Ordinal) || hint.Contains("embed", StringComparison.Ordinal)) && !hint.Contains("comment", StringComparison.Ordinal)) return false;
-        return hint.AsSpan().IndexOfAny(StrongSearch) >= 0 || HasToken(hint, StrongTokens);
+        if ((hint.Contains("tweet", StringComparison.Ordinal) || hint.Contains("twitter", StringComparison.Ordinal) || hint.Contains("instagram", StringComparison.Ordinal)
+            || (hint.Contains("embed", StringComparison.Ordinal) && hint.Contains("social", StringComparison.Ordinal)))
+            && !hint.Contains("comment", StringComparison.Ordinal) && !hint.Contains("share", StringComparison.Ordinal) && !hint.Contains("follow", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        if (hint.AsSpan().IndexOfAny(StrongSearch) >= 0 || HasToken(hint, StrongTokens)) return true;
+        return (hint.AsSpan().IndexOfAny(WeakSearch) >= 0 || HasToken(hint, WeakTokens)) && !IsPositive(hint);
     }
 
     /// <summary>True when the names suggest article content.</summary>

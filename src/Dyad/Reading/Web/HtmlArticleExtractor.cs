@@ -462,7 +462,7 @@ internal sealed class BodyExtraction
     }
 
     // Conditional cleaning of containers inside the chosen content.
-    private bool ShouldDrop(int i)
+    private bool ShouldDrop(int i, int root)
     {
         var dom = _dom;
         var k = dom.Kind[i];
@@ -473,7 +473,7 @@ internal sealed class BodyExtraction
         }
         if ((k & TagKind.Container) == 0) return false;
         int weight = ClassHints.Weight(dom.Hint[i]);
-        if (weight < 0) return true;
+        if (weight < 0 && _tl[i] * 2 < _tl[root]) return true; // a furniture name, unless it wraps most of the content
         if (_cm[i] >= 10) return false;
         int p = _pc[i], img = _img[i], li = _li[i];
         bool isList = (k & TagKind.List) != 0;
@@ -530,7 +530,7 @@ internal sealed class BodyExtraction
                     continue;
                 }
                 var k = dom.Kind[i];
-                if (i != r && !_keepAll && (ShouldDrop(i) || ((k & TagKind.Title) != 0 && IsHeadline(i, paragraphs.Count))))
+                if (i != r && !_keepAll && (ShouldDrop(i, r) || ((k & TagKind.Title) != 0 && IsHeadline(i, paragraphs.Count))))
                 {
                     if ((k & TagKind.Block) != 0) Flush(sb, paragraphs);
                     i = dom.End[i];
