@@ -108,6 +108,7 @@ public static class NerEvaluation
         var pred = new int[3];
         var correct = new int[3];
         int sentences = 0, listed = 0;
+        var byEvidence = new Dictionary<string, (int, int)>();
         var found = new List<NameSpan>();
         var predicted = new List<NameSpan>[docs.Sum(d => d.Sentences.Count)];
         string[][] tags = new string[predicted.Length][];
@@ -155,6 +156,12 @@ public static class NerEvaluation
                     bool ok = false;
                     foreach (var g in s.Gold)
                         if (g.Start == p.Start && g.Length == p.Length && g.Type == p.Type) { ok = true; break; }
+                    if (listErrors > 0)
+                    {
+                        var key = $"{p.Label} {p.Evidence & ~NameEvidence.ProperNounTags}";
+                        byEvidence.TryGetValue(key, out var c);
+                        byEvidence[key] = (c.Item1 + 1, c.Item2 + (ok ? 1 : 0));
+                    }
                     if (ok) correct[(int)p.Type]++;
                     else if (listed < listErrors)
                     {
@@ -176,6 +183,8 @@ public static class NerEvaluation
             }
         }
 
+        foreach (var (k, v) in byEvidence.OrderByDescending(kv => kv.Value.Item1))
+            output.WriteLine($"  evidence {k}: {v.Item2}/{v.Item1} correct");
         var byType = new List<NerTypeScore>(3);
         for (int t = 0; t < 3; t++) byType.Add(new NerTypeScore((NameType)t, gold[t], pred[t], correct[t]));
         var all = new NerTypeScore(null, gold.Sum(), pred.Sum(), correct.Sum());
@@ -253,6 +262,8 @@ public static class NerEvaluation
                     foreach (var g in gs.Gold) if (g.Start == s && g.Length == e - s) { dup = true; break; }
                     if (!dup) gs.Gold.Add(new GoldName(s, e - s, type));
                 }
+                // flat names: a name inside another ("Irving" in "Irving Police Department") is not scored
+                gs.Gold.RemoveAll(g => gs.Gold.Exists(o => o.Start <= g.Start && g.Start + g.Length <= o.Start + o.Length && o.Length > g.Length));
                 doc.Sentences.Add(gs);
             }
             docs.Add(doc);
@@ -370,8 +381,11 @@ public static class NerEvaluation
             if (n.Start < m.Start || n.End > m.End) continue;
             for (int i = Math.Max(n.Start, a); i < Math.Min(n.End, b); i++) own[i - a] = false;
         }
+        // an apposition or relative clause after a comma is not where the head is: "Cynthia Thompson , curator ..."
+        int limit = b;
+        for (int i = a + 1; i < b; i++) if (own[i - a] && words[i] == ",") { limit = i; break; }
         int lastOwn = -1, firstOwn = -1;
-        for (int i = b - 1; i >= a; i--) if (own[i - a] && words[i] != ",") { lastOwn = i; break; }
+        for (int i = limit - 1; i >= a; i--) if (own[i - a]) { lastOwn = i; break; }
         for (int i = a; i < b; i++) if (own[i - a]) { firstOwn = i; break; }
         if (lastOwn < 0) return false;
 

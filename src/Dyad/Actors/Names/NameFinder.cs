@@ -26,6 +26,7 @@ public sealed class NameFinder
     private const EntryKinds NameKinds = EntryKinds.Person | EntryKinds.Organization | EntryKinds.Country | EntryKinds.Capital |
         EntryKinds.Seat | EntryKinds.City | EntryKinds.CountryAdjective | EntryKinds.Demonym;
     private const int StackLimit = 256;
+    private static readonly System.Buffers.SearchValues<char> s_notAcronym = System.Buffers.SearchValues.Create(".0123456789");
 
     private static readonly Lazy<NameFinder> s_default = new(() => new NameFinder(KnowledgeBase.Default), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -67,7 +68,15 @@ public sealed class NameFinder
         Span<byte> info = n <= StackLimit ? stackalloc byte[n] : new byte[n];
 
         bool allCaps = Prepare(words, upos, flags, info);
-        var scan = new Scan(this, words, upos, flags, info, allCaps, results, memory);
+        bool sports = false;
+        if (memory is not null)
+        {
+            int sportWords = 0;
+            foreach (var w in words) if (w is not null && SportWords.Contains(w)) sportWords++;
+            if (sportWords >= 2) memory.SportSentences++;
+            sports = memory.SportSentences >= 2 || sportWords >= 3;
+        }
+        var scan = new Scan(this, words, upos, flags, info, allCaps, sports, results, memory);
         int before = results.Count;
         scan.Run();
         return results.Count - before;
@@ -134,15 +143,16 @@ public sealed class NameFinder
         private readonly Span<WordFlags> _f;
         private readonly Span<byte> _info;
         private readonly bool _allCaps;
+        private readonly bool _sports;
         private readonly MatchOptions _options;
         private readonly List<NameSpan> _results;
         private readonly NameMemory? _memory;
         private readonly int _n;
 
         public Scan(NameFinder owner, ReadOnlySpan<string> words, ReadOnlySpan<string> tags, Span<WordFlags> flags, Span<byte> info,
-            bool allCaps, List<NameSpan> results, NameMemory? memory)
+            bool allCaps, bool sports, List<NameSpan> results, NameMemory? memory)
         {
-            _owner = owner; _w = words; _tags = tags; _f = flags; _info = info; _allCaps = allCaps;
+            _owner = owner; _w = words; _tags = tags; _f = flags; _info = info; _allCaps = allCaps; _sports = sports;
             _options = allCaps ? MatchOptions.IgnoreCase : MatchOptions.None;
             _results = results; _memory = memory; _n = words.Length;
         }
@@ -214,7 +224,7 @@ public sealed class NameFinder
             while (e < _n)
             {
                 if (e < kbEnd) { e++; continue; }
-                if (NameWord(e) && (!Is(e, WordFlags.Stop) || Is(e, WordFlags.Title | WordFlags.OrgCue | WordFlags.PlaceCue) || Has(e, Upper)))
+                if (NameWord(e) && (!Is(e, WordFlags.Function) || Has(e, Upper)))
                 {
                     cue |= Is(e, WordFlags.OrgCue | WordFlags.PlaceCue);
                     e++;
@@ -227,6 +237,11 @@ public sealed class NameFinder
                     if (e + 2 < _n && Has(e + 1, Hyphen) && NameWord(e + 2)) { e += 3; continue; }
                 }
                 if (Has(e, Hyphen) && NameWord(e + 1) && !Is(e + 1, WordFlags.Stop)) { e += 2; continue; }
+                if (Has(e, Hyphen) && e + 1 < _n && Has(e + 1, Lower) && Has(e - 1, Cap) && !Has(e - 1, Upper) && IsNameSyllable(_w[e + 1]))
+                {
+                    e += 2; // "Kang Kyung - wha", "Wong Kwok - hing"
+                    continue;
+                }
                 if (_w[e] == "&" && NameWord(e + 1)) { e += 2; continue; }
                 if (cue && Has(e, Lower) && Is(e, WordFlags.Joiner))
                 {
@@ -237,6 +252,18 @@ public sealed class NameFinder
                 break;
             }
             return e;
+        }
+
+        /// <summary>A short lower-case word after a hyphen that reads as the second syllable of a given name, not an English word.</summary>
+        private static bool IsNameSyllable(string w)
+        {
+            if (w.Length < 2 || w.Length > 5) return false;
+            foreach (char c in w) if (c is < 'a' or > 'z') return false;
+            if (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ly", StringComparison.Ordinal)
+                || w.EndsWith("er", StringComparison.Ordinal)) return false;
+            return (NameLexicon.Flags(w) & (WordFlags.Stop | WordFlags.Joiner | WordFlags.Thing | WordFlags.Title | WordFlags.OrgCue)) == 0
+                && w is not ("run" or "led" or "born" or "made" or "style" or "era" or "old" or "year" or "like" or "wide" or "type"
+                    or "level" or "class" or "scale" or "free" or "owned" or "held" or "elect" or "in" or "up" or "out" or "off");
         }
 
         private void Classify(int s, int e)
@@ -275,7 +302,13 @@ public sealed class NameFinder
             int orgCue = FindCue(s, e, WordFlags.OrgCue);
             if (orgCue >= 0)
             {
-                if (e - s == 1 || AllCueWords(s, e)) { if (e - s >= 2) Emit(s, e, NameType.Organization, NameEvidence.OrganizationCue); return; }
+                if (e - s == 1 || AllCueWords(s, e))
+                {
+                    // "the Army", "the Church" in mid-sentence; "Police" or "Party" alone is a common noun
+                    if (e - s >= 2 || (s > 0 && _w[s - 1] == "the" && !Has(s, Initial)))
+                        Emit(s, e, NameType.Organization, NameEvidence.OrganizationCue);
+                    return;
+                }
                 Emit(s, e, NameType.Organization, NameEvidence.OrganizationCue);
                 return;
             }
@@ -443,7 +476,17 @@ public sealed class NameFinder
             }
             // "Secretary of State"
             if (len == 1 && s >= 2 && _w[s - 1] == "of" && Is(s - 2, WordFlags.Title)) return false;
-            if (len == 1 && Has(s, Upper) && !_w[s].Contains('.')) { type = NameType.Organization; why = NameEvidence.Acronym; return true; }
+            if (len == 1 && Has(s, Upper) && _w[s].AsSpan().IndexOfAny(s_notAcronym) < 0)
+            {
+                type = NameType.Organization; why = NameEvidence.Acronym; return true;
+            }
+            // a name before a role or group word is an employer: "Scientology officials", "Google headquarters"
+            if (e < _n && Has(e, Lower) && Is(e, WordFlags.Title | WordFlags.OrgContext)) { type = NameType.Organization; why = NameEvidence.OrganizationCue; return true; }
+            // "members of X", "founder of X"
+            if (s >= 2 && _w[s - 1] == "of" && Is(s - 2, WordFlags.OrgContext | WordFlags.Title) && !Is(s, WordFlags.TitlePart))
+            {
+                type = NameType.Organization; why = NameEvidence.OrganizationCue; return true;
+            }
             // "... said", "..., who"
             if (e < _n && !things)
             {
@@ -453,9 +496,16 @@ public sealed class NameFinder
             for (int i = s; i < e; i++)
                 if (Has(i, Lower) && Is(i, WordFlags.Joiner)) { type = NameType.Organization; why = NameEvidence.Capitalized; return true; }
             if (s > 0 && Is(s - 1, WordFlags.PlacePreposition) && Has(s - 1, Lower)) { type = NameType.Location; why = NameEvidence.PlaceCue; return true; }
-            if (things) { type = NameType.Organization; why = NameEvidence.Default; return true; }
-            type = len >= 2 ? NameType.Person : NameType.Organization;
-            return true;
+            // "Space Shuttle Atlantis", "World Cup", "Internet Explorer": things and events, not organisations
+            if (things) return false;
+            // persons do not take "the", and unknown names after it are as often events and things as organisations
+            // ("the Sea Org", "the Google Science Fair", "the Hajj")
+            if (s > 0 && Is(s - 1, WordFlags.Determiner)) return Is(s, WordFlags.KnownOrg);
+            if (len >= 2) { type = NameType.Person; return true; }
+            // one unknown word with no cue at all: an organisation only when news names it so
+            type = NameType.Organization;
+            why = NameEvidence.Default;
+            return Is(s, WordFlags.KnownOrg);
         }
 
         private readonly bool AnyCue(int s, int e, WordFlags cue)
@@ -522,10 +572,22 @@ public sealed class NameFinder
                 for (int i = s; i < e && allProper; i++) allProper = Has(i, Proper) || !Has(i, Cap);
                 if (allProper) why |= NameEvidence.ProperNounTags;
             }
+            if (_sports && type == NameType.Location && (why & NameEvidence.KnowledgeBase) != 0 && IsCountry(s, e)
+                && !(s > 0 && Has(s - 1, Lower) && Is(s - 1, WordFlags.PlacePreposition)) && !(s > 0 && _w[s - 1] is "at" or "of"))
+            {
+                type = NameType.Organization; // a national team: "Sweden defeated South Korea"
+            }
             var span = new NameSpan(s, e - s, type, why);
             _results.Add(span);
             // a lone word typed by default is not remembered: a later full name decides it ("Warhol" ... "Andy Warhol")
-            if (e - s >= 2 || (why & ~NameEvidence.ProperNounTags) != NameEvidence.Default) _memory?.Remember(_w, span);
+            if (e - s >= 2 || (why & (NameEvidence.KnowledgeBase | NameEvidence.Title | NameEvidence.OrganizationCue | NameEvidence.PlaceCue | NameEvidence.Acronym | NameEvidence.Memory)) != 0)
+                _memory?.Remember(_w, span);
+        }
+
+        private readonly bool IsCountry(int s, int e)
+        {
+            var m = _owner._kb.Match(_w, s, EntryKinds.Country, _options);
+            return m.Length == e - s;
         }
 
         private static NameType TypeOf(EntryKind kind) => kind switch

@@ -4,7 +4,7 @@ namespace Dyad.Actors.Names;
 
 /// <summary>What a word can be around or inside a name; one lookup per token gives all of them.</summary>
 [Flags]
-internal enum WordFlags : ushort
+internal enum WordFlags : uint
 {
     None = 0,
     /// <summary>A capitalised word that does not start a name ("The", "However", "He").</summary>
@@ -35,6 +35,27 @@ internal enum WordFlags : ushort
     Group = 1 << 12,
     /// <summary>A common word that names things rather than people ("Space", "Shuttle", "Cup", "Explorer").</summary>
     Thing = 1 << 13,
+    /// <summary>A word that follows or precedes an organisation's name ("officials", "headquarters", "members of").</summary>
+    OrgContext = 1 << 14,
+    /// <summary>An organisation that news names without any cue word ("Google", "Reuters").</summary>
+    KnownOrg = 1 << 15,
+    /// <summary>A function word: ends a run of capitalised words even when capitalised ("He", "The", "When").</summary>
+    Function = 1 << 16,
+}
+
+/// <summary>Sport words: a document full of them names national teams by their countries ("Sweden beat Panama").</summary>
+internal static class SportWords
+{
+    private static readonly FrozenSet<string> s_words = new[]
+    {
+        "goal", "goals", "scored", "scoring", "scores", "penalty", "match", "matches", "striker", "midfielder", "goalkeeper",
+        "referee", "minute", "half", "points", "league", "championship", "tournament", "cup", "football", "soccer", "game",
+        "coach", "defeated", "beat", "draw", "drew", "victory", "kick", "header", "assist", "booked", "substituted",
+        "equalise", "equalize", "equaliser", "scoreboard", "possession", "stadium", "fifa", "uefa", "innings", "wickets",
+        "playoff", "playoffs", "semi-final", "semifinal", "quarter-final", "final", "squad", "captain", "debutants",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public static bool Contains(string word) => s_words.Contains(word);
 }
 
 /// <summary>The word lists <see cref="NameFinder"/> uses, written for Dyad from English news usage.</summary>
@@ -130,6 +151,21 @@ internal static class NameLexicon
             "flag anthem constitution charter declaration doctrine prize medal trophy album film movie book novel song " +
             "magazine newspaper channel website blog polaroid polaroids camera museum gallery collection exhibit " +
             "man woman boy girl men women people citizens family house building centre center new");
+        Add(WordFlags.OrgContext,
+            "officials official headquarters organization organisation staff employees employee members member spokesman " +
+            "spokeswoman spokesperson website site executives executive board shareholders subsidiary branch chapter " +
+            "unit division affiliate products software browser lawyers attorneys attorney representatives representative " +
+            "leaders leader founder co-founder chairman director president ceo workers");
+        Add(WordFlags.KnownOrg,
+            "google microsoft apple facebook twitter amazon youtube instagram whatsapp netflix samsung sony toyota boeing " +
+            "airbus reuters bloomberg xinhua yonhap wikipedia wikinews wikileaks interpol europol gazprom huawei tencent " +
+            "alibaba baidu intel ibm nokia uber tesla exxonmobil hezbollah hamas fatah taliban al-qaeda");
+        Add(WordFlags.Function,
+            "the a an this that these those he she it they we i you his her its their our my your me him them us but and " +
+            "or nor so yet if when while whereas although though because since after before as for from with without by " +
+            "of to in on at into onto over under about according however also there here then now what who whom whose " +
+            "which why how where once is are was were will would can could should may might must has have had do does did " +
+            "not no yes");
         Add(WordFlags.Determiner, "the a an this that these those");
         return d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }

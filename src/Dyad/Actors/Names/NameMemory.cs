@@ -11,6 +11,9 @@ public sealed class NameMemory
     private readonly Dictionary<string, NameType> _personParts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NameType> _names = new(StringComparer.Ordinal);
 
+    /// <summary>Sentences so far with two or more sport words ("scored", "penalty", "match").</summary>
+    public int SportSentences { get; internal set; }
+
     /// <summary>Number of names remembered.</summary>
     public int Count => _names.Count;
 
@@ -19,6 +22,7 @@ public sealed class NameMemory
     {
         _personParts.Clear();
         _names.Clear();
+        SportSentences = 0;
     }
 
     /// <summary>Remembers a name found in <paramref name="words"/>.</summary>
