@@ -331,6 +331,20 @@ public sealed class EventCoder : IPipelineComponent
         return true;
     }
 
+    /// <summary>The first actor (in text order) whose head lies in the subtree of <paramref name="root"/>.</summary>
+    private static ActorMention? FirstUnder(Document doc, Sentence s, int root, List<ActorMention> mentions)
+    {
+        var syn = doc.Syntax!;
+        foreach (var c in mentions)
+        {
+            if (c.FirstToken < s.FirstToken || c.FirstToken >= s.EndToken) continue;
+            int cur = c.HeadToken;
+            for (int steps = 0; steps < 24 && cur >= 0 && cur != root; steps++) cur = syn.Head[cur];
+            if (cur == root) return c;
+        }
+        return null;
+    }
+
     /// <summary>A "to" infinitive or a participle: a clause that takes its subject from the verb above.</summary>
     private static bool IsNonFinite(Document doc, Sentence s, int v)
     {
@@ -450,6 +464,17 @@ public sealed class EventCoder : IPipelineComponent
                         if (c.FirstToken > subj && c.EndToken <= verb && syn.Rel[c.HeadToken] == "conj" && syn.Head[c.HeadToken] == subj) result.Add(c);
                     }
                     if (result.Count > 0) return result;
+                    if (_options.NounPhraseSubjects && !IsPronoun(sw))
+                    {
+                        // "Resumption of ties between Arnor and Gondor may spur ...": PETRARCH takes the actors inside the subject phrase
+                        var inside = FirstUnder(doc, s, subj, mentions);
+                        if (inside is not null)
+                        {
+                            result.Add(inside);
+                            AddCoordinated(doc, s, inside, mentions, result);
+                            return result;
+                        }
+                    }
                     if (syn.Upos[subj] is "NOUN" or "PROPN" && subj < verb && !IsPronoun(sw))
                     {
                         // a subject the parse found but that is no actor ("Thursday" in "Arnor on Thursday signed"):

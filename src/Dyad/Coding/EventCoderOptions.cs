@@ -21,8 +21,11 @@ public sealed record EventCoderOptions
     /// <summary>Pattern words may be further apart (8 tokens, across "that"), as TABARI-style dictionaries expect; "_"-joined words stay adjacent.</summary>
     public bool WideGaps { get; init; }
 
+    /// <summary>When the subject is no actor, take the first actor inside the subject phrase ("Resumption of ties between X and Y may spur ..."), as PETRARCH does.</summary>
+    public bool NounPhraseSubjects { get; init; }
+
     public static EventCoderOptions Default { get; } = new();
 
     /// <summary>For dictionaries imported from PETRARCH (see Dyad.Interop.Petrarch).</summary>
-    public static EventCoderOptions Petrarch { get; } = new() { Intents = false, SplitCodes = true, Hypotheticals = false, SentenceDates = false, WideGaps = true };
+    public static EventCoderOptions Petrarch { get; } = new() { Intents = false, SplitCodes = true, Hypotheticals = false, SentenceDates = false, WideGaps = true, NounPhraseSubjects = true };
 }
