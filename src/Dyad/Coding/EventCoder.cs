@@ -522,7 +522,11 @@ public sealed class EventCoder : IPipelineComponent
                 {
                     // "the minister, who visited Seoul": the relative clause's subject is the noun it modifies.
                     var m = MentionAt(doc, s, syn.Head[v], mentions);
-                    if (m is not null) result.Add(m);
+                    if (m is not null)
+                    {
+                        result.Add(m);
+                        AddCoordinated(doc, s, m, mentions, result, v);
+                    }
                     return result;
                 }
                 else break;
