@@ -14,6 +14,13 @@ internal static class Boilerplate
         "want more", "don't miss", "do not miss", "trending", "top stories", "editor's picks", "see also", "more:",
     };
 
+    // Calls to action and credits inside otherwise ordinary short paragraphs.
+    private static readonly string[] Contains =
+    {
+        "follow us on", "follow him on twitter", "follow her on twitter", "join our ", "sign up for our",
+        "subscribe to our", "contributed to this report", "click here to", "download our app",
+    };
+
     private static readonly HashSet<string> Exact = new(StringComparer.OrdinalIgnoreCase)
     {
         "share", "tweet", "email", "print", "comments", "comment", "facebook", "twitter", "linkedin", "whatsapp",
@@ -25,6 +32,14 @@ internal static class Boilerplate
     {
         if (line.Length > 300) return false;
         if (line.Contains(" appeared first on ", StringComparison.Ordinal)) return true;
+        if (line.Length <= 300)
+        {
+            foreach (var c in Contains)
+            {
+                if (line.Contains(c, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            if (line.Contains("newsletter", StringComparison.OrdinalIgnoreCase) && (line.Contains("sign up", StringComparison.OrdinalIgnoreCase) || line.Contains("subscribe", StringComparison.OrdinalIgnoreCase))) return true;
+        }
         if (line.Length > 160) return false;
         if (Exact.Contains(line.TrimEnd('.', ':', '!', ' '))) return true;
         foreach (var p in Prefixes)
