@@ -126,7 +126,7 @@ public static class PetrarchEvaluation
             var produced = new List<(string, string, string)>();
             foreach (var e in doc.Events)
             {
-                var t = (e.Source.Code, e.Target.Code, e.Cameo);
+                var t = (Petrarch(e.Source), Petrarch(e.Target), e.Cameo);
                 if (!produced.Contains(t)) produced.Add(t);
             }
             var remaining = new List<(string, string, string)>(r.Expected);
@@ -164,6 +164,17 @@ public static class PetrarchEvaluation
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"petrarch: found {score.FoundPercent:0.0}% spurious {score.SpuriousPercent:0.0}% records {score.Records}"));
         return score;
+    }
+
+    /// <summary>
+    /// An actor code as PETRARCH writes it: Dyad codes a group without a country by its sectors alone ("GOV", "CVL"),
+    /// PETRARCH with a null country ("---GOV").
+    /// </summary>
+    private static string Petrarch(EventActor a)
+    {
+        if (a.Country is null && a.Sectors.Count > 0 && a.Code.Length == 3 * a.Sectors.Count && a.Code.StartsWith(a.Sectors[0], StringComparison.Ordinal))
+            return "---" + a.Code;
+        return a.Code;
     }
 
     private static void WriteRow(TextWriter output, string cat, int[] c)
