@@ -76,6 +76,34 @@ public class FeedReaderTests
     }
 
     [Fact]
+    public void ReadsAMinifiedFeedWithoutWhitespaceBetweenElements()
+    {
+        string rss = $"<rss><channel><language>en</language><title>Tight Wire</title><item><title>A</title><description>{ArticleParagraph1}</description></item><item><title>B</title><description>{ArticleParagraph2}</description></item></channel></rss>";
+
+        var results = Read(rss);
+
+        Assert.Equal(2, results.Count);
+        Assert.Equal("Tight Wire", results[0].Article!.Outlet);
+        Assert.Equal("B", results[1].Article!.Title);
+        Assert.Equal(ArticleParagraph2, results[1].Article!.Text);
+    }
+
+    [Fact]
+    public void SkipsAForeignLanguageItemWithANote()
+    {
+        string rss = """
+            <rss><channel><title>Le Fil</title><language>fr</language>
+            <item><title>Négociations</title><description>Les ministres des deux pays se sont réunis mardi à Genève pour discuter d'un cessez-le-feu le long de la frontière contestée.</description></item>
+            </channel></rss>
+            """;
+
+        var only = Assert.Single(Read(rss));
+
+        Assert.Equal(WebReadStatus.Skipped, only.Status);
+        Assert.Equal("fr", only.Article!.Language);
+    }
+
+    [Fact]
     public void ReportsInvalidXmlAfterTheGoodItems()
     {
         string rss = $"""

@@ -92,6 +92,7 @@ public sealed class FeedReader
         public string? Title;
         public string? Language;
         public bool IsFeed;
+        public bool Positioned;
     }
 
     // Advances to the next <item>/<entry> and loads it; picks up the channel title and language on the way.
@@ -99,15 +100,16 @@ public sealed class FeedReader
     {
         while (true)
         {
-            if (reader.ReadState == ReadState.Initial || reader.NodeType != XmlNodeType.Element || !IsItem(reader))
-            {
-                if (!reader.Read()) return null;
-            }
+            // After ReadFrom or ReadElementContentAsString the reader already stands on the next, unseen node.
+            if (!state.Positioned && !reader.Read()) return null;
+            state.Positioned = false;
             if (reader.NodeType != XmlNodeType.Element) continue;
             string name = reader.LocalName;
             if (IsItem(reader))
             {
-                return (XElement)XNode.ReadFrom(reader);
+                var item = (XElement)XNode.ReadFrom(reader);
+                state.Positioned = true;
+                return item;
             }
             if (name is "rss" or "feed" or "RDF" or "channel")
             {
@@ -115,15 +117,18 @@ public sealed class FeedReader
                 if (reader.GetAttribute("xml:lang") is { } lang) state.Language ??= lang;
                 continue;
             }
-            if (state.IsFeed && state.Title is null && name == "title" && reader.Depth <= 2)
+            if (state.IsFeed && name == "title" && reader.Depth <= 2)
             {
-                state.Title = HtmlMetadata.Clean(reader.ReadElementContentAsString());
+                string title = reader.ReadElementContentAsString();
+                state.Title ??= HtmlMetadata.Clean(title);
+                state.Positioned = true;
                 continue;
             }
             if (state.IsFeed && name == "language" && reader.Depth <= 2)
             {
-                state.Language ??= reader.ReadElementContentAsString().Trim();
-                continue;
+                string language = reader.ReadElementContentAsString().Trim();
+                if (language.Length > 0) state.Language ??= language;
+                state.Positioned = true;
             }
         }
     }
