@@ -264,6 +264,20 @@ public sealed class ActorResolver : IPipelineComponent
             }
         }
 
+        // "former President Barack Obama", "ex-minister": a former official is an elite, not the government.
+        if (start >= 1 && words[start - 1] is "former" or "Former" or "ex" or "Ex" && (parts.Sector is not null || parts.Kind == MentionKind.Person))
+        {
+            string? country = parts.Country ?? (parts.Code is { Length: >= 3 } c0 ? c0[..3] : null);
+            if (country is not null)
+            {
+                parts.Country = country;
+                parts.Code = country + "ELI";
+                parts.Sector = null;
+                parts.AgentWhy = $"'{words[start - 1]}' marks a former official: {country}ELI";
+                start--;
+            }
+        }
+
         string? code = Compose(ref parts, out var sectors, out string why);
         if (code is null) return null;
         int firstTok = s.FirstToken + start;
@@ -434,6 +448,16 @@ public sealed class ActorResolver : IPipelineComponent
                 parts.CountryWhy = $"'{text}' is the organisation {e.Code}";
                 return true;
             case EntryKind.Agent:
+                if (parts.Kind == MentionKind.Organization && parts.Code is { Length: >= 3 } orgCode && e.Sector == "GOV"
+                    && text is "government" or "administration" or "regime" && char.IsUpper(orgCode[0]) && !orgCode.StartsWith("IGO", StringComparison.Ordinal)
+                    && !orgCode.StartsWith("NGO", StringComparison.Ordinal))
+                {
+                    // "the Taliban government", "the Hamas administration": the group governing its country.
+                    parts.Country = orgCode[..3];
+                    parts.Code = parts.Country + "GOV";
+                    parts.CountryWhy += $"; '{text}' makes it the government of {parts.Country}";
+                    return true;
+                }
                 if (parts.Code is not null) return false;
                 if (parts.Sector is not null && parts.Kind != MentionKind.Capital) return false;
                 parts.Sector = e.Sector;
@@ -464,10 +488,12 @@ public sealed class ActorResolver : IPipelineComponent
                     var last = LastRoleBefore(person, date);
                     string? country = last?.Code.Value[..3] ?? parts.Country;
                     if (country is null) return false;
-                    parts.Code = country;
+                    parts.Code = last is null ? country : country + "ELI";
+                    parts.Sector = null;
+                    parts.AgentWhy = null;
                     parts.PersonWhy = last is null
                         ? $"{person.Name} held no known office on {date:yyyy-MM-dd}"
-                        : $"{person.Name} was out of office on {date:yyyy-MM-dd} (last: {last.Title}, {last.Code}); coded as {country} only";
+                        : $"{person.Name} was out of office on {date:yyyy-MM-dd} (last: {last.Title}, {last.Code}); coded as a former official, {country}ELI";
                 }
                 return true;
             }
@@ -476,6 +502,11 @@ public sealed class ActorResolver : IPipelineComponent
         }
     }
 
+    /// <summary>
+    /// The country a title implies when no country is named: the first country the knowledge base lists for it
+    /// ("Foreign Secretary" is the British office by default, also used in Mexico and India), unless the title
+    /// also has a reading without a country ("minister").
+    /// </summary>
     private static bool Unambiguous(PhraseMatch m, out string? country)
     {
         country = null;
@@ -483,8 +514,7 @@ public sealed class ActorResolver : IPipelineComponent
         {
             if (e.Kind != EntryKind.Agent) continue;
             if (e.Country is null) return false;
-            if (country is not null && country != e.Country) return false;
-            country = e.Country;
+            country ??= e.Country;
         }
         return country is not null;
     }

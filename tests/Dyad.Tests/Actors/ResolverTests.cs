@@ -27,8 +27,8 @@ public class ResolverTests
     public void A_known_person_takes_the_role_valid_on_the_date()
     {
         Assert.Equal("USAGOV", Resolve("Antony Blinken arrived.", "2022-05-01").Single().Code);
-        // Out of office: coded by country only, not as the government.
-        Assert.Equal("USA", Resolve("Antony Blinken arrived.", "2026-01-01").Single().Code);
+        // Out of office: a former official (ELI), not the government.
+        Assert.Equal("USAELI", Resolve("Antony Blinken arrived.", "2026-01-01").Single().Code);
     }
 
     [Fact]
