@@ -352,6 +352,11 @@ public static class NerEvaluation
         "of", "for", "on", "and", "at", "the", "&", "-", "al", "el", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "la", "le",
     };
 
+    private static readonly HashSet<string> s_personJoiners = new(StringComparer.Ordinal)
+    {
+        "-", "al", "el", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "la", "le",
+    };
+
     private static readonly HashSet<string> s_groups = new(StringComparer.OrdinalIgnoreCase)
     {
         "Muslims", "Muslim", "Christians", "Christian", "Jews", "Jewish", "Hindus", "Buddhists", "Sikhs", "Sunnis", "Sunni",
@@ -389,17 +394,18 @@ public static class NerEvaluation
         for (int i = a; i < b; i++) if (own[i - a]) { firstOwn = i; break; }
         if (lastOwn < 0) return false;
 
+        bool person = type == NameType.Person;
         int head = -1;
         if (Cap(words[lastOwn])) head = lastOwn;
         else if (firstOwn >= 0 && Cap(words[firstOwn]))
         {
-            var (_, re) = RunAround(words, a, b, firstOwn);
-            if (re < b && words[re] is "," or "in" or "at" or "from" or "for" or "with" or "on" or "to" or "by" or "who" or "which"
-                    or "that" or "(" or "of" or "whose" or "where")
+            var (_, re) = RunAround(words, a, b, firstOwn, person);
+            if (re > lastOwn || (re < b && words[re] is "," or "in" or "at" or "from" or "for" or "with" or "on" or "to" or "by" or "who"
+                    or "which" or "that" or "(" or "of" or "whose" or "where"))
                 head = firstOwn;
         }
         if (head < 0) return false;
-        (s, e) = RunAround(words, a, b, head);
+        (s, e) = RunAround(words, a, b, head, person);
 
         if (type == NameType.Person)
         {
@@ -437,20 +443,23 @@ public static class NerEvaluation
     }
 
     /// <summary>The capitalised run holding word <paramref name="i"/>, within [a, b).</summary>
-    private static (int, int) RunAround(string[] words, int a, int b, int i)
+    private static (int, int) RunAround(string[] words, int a, int b, int i, bool person)
     {
+        var joiners = person ? s_personJoiners : s_joiners;
         int s = i, e = i + 1;
         while (true)
         {
             if (s - 1 >= a && Cap(words[s - 1])) { s--; continue; }
-            if (s - 2 >= a && s_joiners.Contains(words[s - 1]) && Cap(words[s - 2])) { s -= 2; continue; }
+            if (s - 2 >= a && joiners.Contains(words[s - 1]) && Cap(words[s - 2])) { s -= 2; continue; }
+            if (person) break;
             if (s - 3 >= a && words[s - 1] == "the" && words[s - 2] is "of" or "for" or "on" && Cap(words[s - 3])) { s -= 3; continue; }
             break;
         }
         while (true)
         {
             if (e < b && Cap(words[e])) { e++; continue; }
-            if (e + 1 < b && s_joiners.Contains(words[e]) && Cap(words[e + 1])) { e += 2; continue; }
+            if (e + 1 < b && joiners.Contains(words[e]) && Cap(words[e + 1])) { e += 2; continue; }
+            if (person) break;
             if (e + 2 < b && words[e] is "of" or "for" or "on" && words[e + 1] == "the" && Cap(words[e + 2])) { e += 3; continue; }
             break;
         }

@@ -26,6 +26,7 @@ public sealed class NameFinder
     private const EntryKinds NameKinds = EntryKinds.Person | EntryKinds.Organization | EntryKinds.Country | EntryKinds.Capital |
         EntryKinds.Seat | EntryKinds.City | EntryKinds.CountryAdjective | EntryKinds.Demonym;
     private const int StackLimit = 256;
+    private const int LargeCity = 500_000;
     private static readonly System.Buffers.SearchValues<char> s_notAcronym = System.Buffers.SearchValues.Create(".0123456789");
 
     private static readonly Lazy<NameFinder> s_default = new(() => new NameFinder(KnowledgeBase.Default), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -312,7 +313,7 @@ public sealed class NameFinder
                 Emit(s, e, NameType.Organization, NameEvidence.OrganizationCue);
                 return;
             }
-            if (e - s >= 2 && (Is(e - 1, WordFlags.PlaceCue) || Is(s, WordFlags.PlacePrefix)) && !AllCueWords(s, e))
+            if (e - s >= 2 && (FindCue(s, e, WordFlags.PlaceCue) >= 0 || Is(s, WordFlags.PlacePrefix)) && !AllCueWords(s, e))
             {
                 Emit(s, e, NameType.Location, NameEvidence.PlaceCue);
                 return;
@@ -400,32 +401,16 @@ public sealed class NameFinder
                     continue;
                 }
                 if (kind == SegAdjective) { j += len; continue; }
-                // a group of unknown words and cities
-                int k = j;
-                bool anyUnknown = false;
-                while (k < e && seg[k - s] is SegUnknown or SegCity)
+                if (kind == SegCity && (j + len >= e || seg[j + len - s] != SegUnknown || StrongPlace(j, j + len)))
                 {
-                    anyUnknown |= seg[k - s] == SegUnknown;
-                    k += segLen[k - s];
-                }
-                if (!anyUnknown)
-                {
-                    // cities only
-                    int c = j;
-                    while (c < k)
-                    {
-                        int l = segLen[c - s];
-                        if (_memory is not null && _memory.TryGetName(_w.Slice(c, l), out var t))
-                            Emit(c, c + l, t, NameEvidence.Memory);
-                        else if (_memory is not null && l == 1 && _memory.IsPersonPart(_w[c]))
-                            Emit(c, c + l, NameType.Person, NameEvidence.Memory);
-                        else
-                            Emit(c, c + l, NameType.Location, NameEvidence.KnowledgeBase);
-                        c += l;
-                    }
-                    j = k;
+                    // a city first is a place of its own: "Washington Chris Gregoire"; after a name it is a surname ("Valeska Paris")
+                    City(j, j + len);
+                    j += len;
                     continue;
                 }
+                // a group of unknown words, with the cities after them
+                int k = j;
+                while (k < e && seg[k - s] is SegUnknown or SegCity) k += segLen[k - s];
                 // a compass word before a known place: "East Los Angeles"
                 if (k < e && k - j == 1 && IsCompass(_w[j]) && seg[k - s] == SegPlace)
                 {
@@ -446,6 +431,37 @@ public sealed class NameFinder
                 if (Guess(j, k, out var type, out var why)) Emit(j, k, type, why);
                 j = k;
             }
+        }
+
+        /// <summary>
+        /// A city or capital of the knowledge base on its own: a person when the document named a person so, a place when it
+        /// is a capital, a large city, a phrase of several words or has a place preposition before it; otherwise (small
+        /// towns share their names with people: "Walker", "Evans") typed like an unknown word.
+        /// </summary>
+        private void City(int s, int e)
+        {
+            if (_memory is not null)
+            {
+                if (_memory.TryGetName(_w[s..e], out var t)) { Emit(s, e, t, NameEvidence.Memory); return; }
+                if (e - s == 1 && _memory.IsPersonPart(_w[s])) { Emit(s, e, NameType.Person, NameEvidence.Memory); return; }
+            }
+            bool strong = e - s >= 2 || (s > 0 && Has(s - 1, Lower) && (Is(s - 1, WordFlags.PlacePreposition) || _w[s - 1] is "from" or "to" or "at" or "of"))
+                || (e < _n && _w[e] == ",") || (s > 0 && _w[s - 1] == ",") || StrongPlace(s, e);
+            if (strong) { Emit(s, e, NameType.Location, NameEvidence.KnowledgeBase); return; }
+            if (Guess(s, e, out var type, out var why)) Emit(s, e, type, why);
+        }
+
+        /// <summary>A capital or a city of at least <see cref="LargeCity"/> people.</summary>
+        private readonly bool StrongPlace(int s, int e)
+        {
+            var m = Kb(s);
+            if (m.Length != e - s) return false;
+            foreach (var entry in m)
+            {
+                if (entry.Kind == EntryKind.Capital) return true;
+                if (entry.Kind == EntryKind.City && _owner._kb.Cities[entry.EntityId].Population >= LargeCity) return true;
+            }
+            return false;
         }
 
         /// <summary>The type of an unknown name from its shape, memory and context; false when it is not a name.</summary>
@@ -483,7 +499,7 @@ public sealed class NameFinder
             // a name before a role or group word is an employer: "Scientology officials", "Google headquarters"
             if (e < _n && Has(e, Lower) && Is(e, WordFlags.Title | WordFlags.OrgContext)) { type = NameType.Organization; why = NameEvidence.OrganizationCue; return true; }
             // "members of X", "founder of X"
-            if (s >= 2 && _w[s - 1] == "of" && Is(s - 2, WordFlags.OrgContext | WordFlags.Title) && !Is(s, WordFlags.TitlePart))
+            if (s >= 2 && _w[s - 1] == "of" && Is(s - 2, WordFlags.OrgContext) && !Is(s, WordFlags.TitlePart))
             {
                 type = NameType.Organization; why = NameEvidence.OrganizationCue; return true;
             }
@@ -580,7 +596,7 @@ public sealed class NameFinder
             var span = new NameSpan(s, e - s, type, why);
             _results.Add(span);
             // a lone word typed by default is not remembered: a later full name decides it ("Warhol" ... "Andy Warhol")
-            if (e - s >= 2 || (why & (NameEvidence.KnowledgeBase | NameEvidence.Title | NameEvidence.OrganizationCue | NameEvidence.PlaceCue | NameEvidence.Acronym | NameEvidence.Memory)) != 0)
+            if (e - s >= 2 || (why & (NameEvidence.KnowledgeBase | NameEvidence.Title | NameEvidence.OrganizationCue | NameEvidence.Acronym | NameEvidence.Memory)) != 0)
                 _memory?.Remember(_w, span);
         }
 

@@ -48,11 +48,10 @@ internal static class SportWords
 {
     private static readonly FrozenSet<string> s_words = new[]
     {
-        "goal", "goals", "scored", "scoring", "scores", "penalty", "match", "matches", "striker", "midfielder", "goalkeeper",
-        "referee", "minute", "half", "points", "league", "championship", "tournament", "cup", "football", "soccer", "game",
-        "coach", "defeated", "beat", "draw", "drew", "victory", "kick", "header", "assist", "booked", "substituted",
-        "equalise", "equalize", "equaliser", "scoreboard", "possession", "stadium", "fifa", "uefa", "innings", "wickets",
-        "playoff", "playoffs", "semi-final", "semifinal", "quarter-final", "final", "squad", "captain", "debutants",
+        "goal", "goals", "scored", "scoring", "penalty", "striker", "midfielder", "goalkeeper", "referee", "minute",
+        "league", "championship", "tournament", "cup", "football", "soccer", "match", "draw", "drew", "header", "assist",
+        "booked", "substituted", "equalise", "equalize", "equaliser", "scoreboard", "possession", "stadium", "fifa", "uefa",
+        "innings", "wickets", "playoff", "playoffs", "semi-final", "semifinal", "quarter-final", "debutants", "kick-off",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public static bool Contains(string word) => s_words.Contains(word);
