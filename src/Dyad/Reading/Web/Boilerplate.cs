@@ -25,7 +25,7 @@ internal static class Boilerplate
     {
         "share", "tweet", "email", "print", "comments", "comment", "facebook", "twitter", "linkedin", "whatsapp",
         "pinterest", "reddit", "close", "menu", "search", "ad", "advertisement", "more", "next", "previous", "back to top",
-        "related", "video", "photos", "image", "log in", "login", "sign in", "subscribe", "home", "getty images",
+        "related", "video", "photos", "tags", "topics", "image", "log in", "login", "sign in", "subscribe", "home", "getty images",
     };
 
     public static bool IsBoilerplateLine(string line)

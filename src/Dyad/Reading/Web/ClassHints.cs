@@ -58,15 +58,17 @@ internal static class ClassHints
     {
         if (hint is null) return false;
         // Embedded posts (tweets and the like) quoted in an article are part of it.
-        if ((hint.Contains("tweet", StringComparison.Ordinal) || hint.Contains("twitter", StringComparison.Ordinal) || hint.Contains("instagram", StringComparison.Ordinal)
-            || (hint.Contains("embed", StringComparison.Ordinal) && hint.Contains("social", StringComparison.Ordinal)))
-            && !hint.Contains("comment", StringComparison.Ordinal) && !hint.Contains("share", StringComparison.Ordinal) && !hint.Contains("follow", StringComparison.Ordinal))
-        {
-            return false;
-        }
+        if (IsEmbeddedPost(hint)) return false;
         if (hint.AsSpan().IndexOfAny(StrongSearch) >= 0 || HasToken(hint, StrongTokens)) return true;
         return (hint.AsSpan().IndexOfAny(WeakSearch) >= 0 || HasToken(hint, WeakTokens)) && !IsPositive(hint);
     }
+
+    /// <summary>True when the names mark a quoted social media post (an embedded tweet, say).</summary>
+    public static bool IsEmbeddedPost(string? hint) =>
+        hint is not null
+        && (hint.Contains("tweet", StringComparison.Ordinal) || hint.Contains("twitter", StringComparison.Ordinal) || hint.Contains("instagram", StringComparison.Ordinal)
+            || (hint.Contains("embed", StringComparison.Ordinal) && hint.Contains("social", StringComparison.Ordinal)))
+        && !hint.Contains("comment", StringComparison.Ordinal) && !hint.Contains("share", StringComparison.Ordinal) && !hint.Contains("follow", StringComparison.Ordinal);
 
     /// <summary>True when the names suggest article content.</summary>
     public static bool IsPositive(string? hint) => hint is not null && hint.AsSpan().IndexOfAny(PositiveSearch) >= 0;

@@ -469,9 +469,12 @@ internal sealed class BodyExtraction
         float ld = LinkDensity(i);
         if ((k & (TagKind.Paragraph | TagKind.ListItem | TagKind.Heading)) != 0 && (k & TagKind.Container) == 0)
         {
-            return _tl[i] > 0 && ld > 0.5f && _tl[i] < 300 && dom.Tag[i] != "blockquote";
+            if (_tl[i] == 0 || dom.Tag[i] == "blockquote") return false;
+            int parent = dom.Parent[i];
+            if (parent >= 0 && dom.Tag[parent] == "blockquote") return false; // quoted posts are mostly links
+            return (ld > 0.5f && _tl[i] < 300) || ld > 0.8f;
         }
-        if ((k & TagKind.Container) == 0) return false;
+        if ((k & TagKind.Container) == 0 || ClassHints.IsEmbeddedPost(dom.Hint[i])) return false;
         int weight = ClassHints.Weight(dom.Hint[i]);
         if (weight < 0 && _tl[i] * 2 < _tl[root]) return true; // a furniture name, unless it wraps most of the content
         if (_cm[i] >= 10) return false;
