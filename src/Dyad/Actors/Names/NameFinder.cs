@@ -168,7 +168,7 @@ public sealed class NameFinder
             if ((uint)i >= (uint)_n) return false;
             if (!Has(i, Cap) && !(_allCaps && Has(i, Upper))) return false;
             if (Is(i, WordFlags.Calendar)) return false;
-            if (Has(i, Closed) && !Is(i, WordFlags.Title)) return false;
+            if (Has(i, Closed) && !Is(i, WordFlags.Title) && !Has(i, Upper)) return false;
             return true;
         }
 
@@ -203,7 +203,7 @@ public sealed class NameFinder
             if (Has(i, Proper)) return true;
             if (HasTags && !Has(i, Proper) && Has(i + 1 < _n ? i + 1 : i, Lower) && Kb(i).IsEmpty && !Remembered(i)) return false;
             if (!Kb(i).IsEmpty || PlaceNames.Match(_w, i, false) > 0) return true;
-            if (Remembered(i)) return true;
+            if (Remembered(i) || Is(i, WordFlags.KnownOrg)) return true;
             if (i + 1 < _n)
             {
                 if (NameWord(i + 1) && (!Is(i + 1, WordFlags.Stop) || Has(i + 1, Upper))) return true;
@@ -244,7 +244,7 @@ public sealed class NameFinder
                     continue;
                 }
                 if (_w[e] == "&" && NameWord(e + 1)) { e += 2; continue; }
-                if (cue && Has(e, Lower) && Is(e, WordFlags.Joiner))
+                if (cue && Has(e, Lower) && Is(e, WordFlags.Joiner) && _w[e] != "and")
                 {
                     int k = e + 1;
                     if (_w[e] != "and" && k < _n && _w[k] == "the") k++;
@@ -299,6 +299,13 @@ public sealed class NameFinder
                 return;
             }
 
+            // a title closes the run: the names before it are employers or places ("NASA Administrator", "Facebook CEO")
+            if (e - s >= 2 && Is(e - 1, WordFlags.Title) && !Is(e - 1, WordFlags.OrgCue | WordFlags.PlaceCue))
+            {
+                Prefix(s, e);
+                return;
+            }
+
             // organisation and place words
             int orgCue = FindCue(s, e, WordFlags.OrgCue);
             if (orgCue >= 0)
@@ -308,6 +315,14 @@ public sealed class NameFinder
                     // "the Army", "the Church" in mid-sentence; "Police" or "Party" alone is a common noun
                     if (e - s >= 2 || (s > 0 && _w[s - 1] == "the" && !Has(s, Initial)))
                         Emit(s, e, NameType.Organization, NameEvidence.OrganizationCue);
+                    return;
+                }
+                // a person after the organisation: "Refugee Council Enver Solomon"
+                int rest = orgCue + 1;
+                if (e - rest >= 2 && PersonLike(rest, e))
+                {
+                    Emit(s, rest, NameType.Organization, NameEvidence.OrganizationCue);
+                    Emit(rest, e, NameType.Person, NameEvidence.Capitalized | NameEvidence.Default);
                     return;
                 }
                 Emit(s, e, NameType.Organization, NameEvidence.OrganizationCue);
@@ -411,6 +426,14 @@ public sealed class NameFinder
                 // a group of unknown words, with the cities after them
                 int k = j;
                 while (k < e && seg[k - s] is SegUnknown or SegCity) k += segLen[k - s];
+                // a word before a country that ends the run names an agency or company: "Environment Canada", "Air Canada"
+                if (k - j == 1 && k < e && seg[k - s] == SegPlace && k + segLen[k - s] == e && IsCountry(k, e)
+                    && !(_memory is not null && _memory.IsPersonPart(_w[j])))
+                {
+                    Emit(j, e, NameType.Organization, NameEvidence.KnowledgeBase | NameEvidence.Capitalized);
+                    j = e;
+                    continue;
+                }
                 // a compass word before a known place: "East Los Angeles"
                 if (k < e && k - j == 1 && IsCompass(_w[j]) && seg[k - s] == SegPlace)
                 {
@@ -425,6 +448,16 @@ public sealed class NameFinder
                 {
                     var last = _results[^1];
                     _results[^1] = last with { Length = last.Length + 1 };
+                    j = k;
+                    continue;
+                }
+                // an acronym or a known organisation before other words: "NASA Bill Ingalls", "Google Science Fair"
+                if (k - j >= 2 && (IsAcronym(j) || Is(j, WordFlags.KnownOrg)) && !Is(j + 1, WordFlags.OrgCue | WordFlags.PlaceCue))
+                {
+                    bool rest = Guess(j + 1, k, out var restType, out var restWhy);
+                    if (_memory is not null && _memory.TryGetName(_w.Slice(j, 1), out var known)) Emit(j, j + 1, known, NameEvidence.Memory);
+                    else Emit(j, j + 1, NameType.Organization, IsAcronym(j) ? NameEvidence.Acronym : NameEvidence.KnowledgeBase);
+                    if (rest) Emit(j + 1, k, restType, restWhy);
                     j = k;
                     continue;
                 }
@@ -476,6 +509,7 @@ public sealed class NameFinder
                 for (int i = s; i < e; i++)
                     if (_memory.IsPersonPart(_w[i])) { type = NameType.Person; why = NameEvidence.Memory; return true; }
             }
+            if (len == 1 && Is(s, WordFlags.KnownOrg)) { type = NameType.Organization; why = NameEvidence.KnowledgeBase; return true; }
             bool things = false, groups = true;
             for (int i = s; i < e; i++)
             {
@@ -492,7 +526,7 @@ public sealed class NameFinder
             }
             // "Secretary of State"
             if (len == 1 && s >= 2 && _w[s - 1] == "of" && Is(s - 2, WordFlags.Title)) return false;
-            if (len == 1 && Has(s, Upper) && _w[s].AsSpan().IndexOfAny(s_notAcronym) < 0)
+            if (len == 1 && IsAcronym(s))
             {
                 type = NameType.Organization; why = NameEvidence.Acronym; return true;
             }
@@ -522,6 +556,27 @@ public sealed class NameFinder
             type = NameType.Organization;
             why = NameEvidence.Default;
             return Is(s, WordFlags.KnownOrg);
+        }
+
+        private readonly bool IsAcronym(int i) => Has(i, Upper) && _w[i].AsSpan().IndexOfAny(s_notAcronym) < 0 && !IsRoman(_w[i]);
+
+        private static bool IsRoman(string w)
+        {
+            foreach (char c in w) if (c is not ('I' or 'V' or 'X' or 'L' or 'C' or 'M' or 'D')) return false;
+            return true;
+        }
+
+        /// <summary>Two or three plain capitalised words with no knowledge-base name, cue or joining word among them.</summary>
+        private readonly bool PersonLike(int s, int e)
+        {
+            if (e - s > 3) return false;
+            for (int i = s; i < e; i++)
+            {
+                if (!Has(i, Cap) || Has(i, Upper)) return false;
+                if (Is(i, WordFlags.OrgCue | WordFlags.PlaceCue | WordFlags.Thing | WordFlags.Joiner | WordFlags.Title | WordFlags.TitlePart)) return false;
+                if (!Kb(i).IsEmpty) return false;
+            }
+            return true;
         }
 
         private readonly bool AnyCue(int s, int e, WordFlags cue)

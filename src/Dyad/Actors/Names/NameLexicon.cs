@@ -115,15 +115,15 @@ internal static class NameLexicon
             "company ltd ltd. llc plc group agency committee commission bank army navy force forces police association " +
             "institute institution foundation court assembly parliament congress senate board office bureau authority " +
             "service services organization organisation union league federation society club team church network news " +
-            "times post gazette journal herald tribune press magazine daily television tv radio airlines airways front " +
+            "times post gazette journal herald tribune press magazine daily weekly monthly chronicle telegraph observer television tv radio airlines airways front " +
             "movement brigade brigades fund trust alliance coalition cabinet government administration " +
-            "secretariat laboratory laboratories labs hospital library festival program programme project orchestra industries systems " +
+            "secretariat laboratory laboratories labs hospital library festival municipality orchestra industries systems " +
             "technologies holdings partners enterprises guard corps fc f.c.");
         Add(WordFlags.PlaceCue,
             "city province county district region river museum center centre mountains mountain lake island islands isles valley sea ocean " +
             "bay gulf strait desert peninsula coast street road avenue square park airport stadium hall palace mosque " +
             "cathedral temple tower towers bridge canal harbour harbor beach falls village town township prefecture " +
-            "territory oblast governorate municipality heights plaza building camp base");
+            "territory oblast governorate heights plaza building camp base");
         Add(WordFlags.PlacePrefix, "mount mt. lake port fort cape gulf isle");
         Add(WordFlags.NameParticle,
             "al el bin ibn bint abu abd de del della di da du dos das van von der den ter la le y st. st");
@@ -154,7 +154,8 @@ internal static class NameLexicon
             "officials official headquarters organization organisation staff employees employee members member spokesman " +
             "spokeswoman spokesperson website site executives executive board shareholders subsidiary branch chapter " +
             "unit division affiliate products software browser lawyers attorneys attorney representatives representative " +
-            "leaders leader founder co-founder chairman director president ceo workers");
+            "leaders leader founder co-founder chairman director president ceo workers reporters journalists " +
+            "correspondents editors researchers scientists engineers users customers fans");
         Add(WordFlags.KnownOrg,
             "google microsoft apple facebook twitter amazon youtube instagram whatsapp netflix samsung sony toyota boeing " +
             "airbus reuters bloomberg xinhua yonhap wikipedia wikinews wikileaks interpol europol gazprom huawei tencent " +
