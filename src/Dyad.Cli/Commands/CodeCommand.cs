@@ -17,15 +17,16 @@ internal static class CodeCommand
         var output = new Option<string?>("--out") { Description = "Write events to this file instead of standard output" };
         var threads = Options.Threads();
         var dictionaries = Inputs.Dictionaries();
-        var cmd = new Command("code", "Code events from news articles and print them") { paths, date, format, output, threads, dictionaries };
-        cmd.SetAction(r => Run(ctx, r.GetValue(paths)!, r.GetValue(date), r.GetValue(format), r.GetValue(output), r.GetValue(threads), r.GetValue(dictionaries)));
+        var dictionariesMode = Inputs.DictionariesMode();
+        var cmd = new Command("code", "Code events from news articles and print them") { paths, date, format, output, threads, dictionaries, dictionariesMode };
+        cmd.SetAction(r => Run(ctx, r.GetValue(paths)!, r.GetValue(date), r.GetValue(format), r.GetValue(output), r.GetValue(threads), r.GetValue(dictionaries), r.GetValue(dictionariesMode)));
         return cmd;
     }
 
-    public static int Run(CliContext ctx, string[] paths, string? dateText, string? formatText, string? outPath, int threads, string? dictionaries = null)
+    public static int Run(CliContext ctx, string[] paths, string? dateText, string? formatText, string? outPath, int threads, string? dictionaries = null, string? dictionariesMode = "replace")
     {
         if (!Options.TryDate(dateText, ctx, out var date)) return Cli.UsageError;
-        var pipeline = Inputs.Pipeline(ctx, dictionaries);
+        var pipeline = Inputs.Pipeline(ctx, dictionaries, dictionariesMode);
         if (pipeline is null) return Cli.UsageError;
         if (!EventWriters.TryParseFormat(formatText, out var format))
         {

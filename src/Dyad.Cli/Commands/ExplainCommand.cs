@@ -13,15 +13,16 @@ internal static class ExplainCommand
         var file = new Option<string?>("--file") { Description = "Explain this article file instead" };
         var date = Options.Date();
         var dictionaries = Inputs.Dictionaries();
-        var cmd = new Command("explain", "Show tokens, sentences, removed boilerplate, actors and the rule behind each event") { text, file, date, dictionaries };
-        cmd.SetAction(r => Run(ctx, r.GetValue(text), r.GetValue(file), r.GetValue(date), r.GetValue(dictionaries)));
+        var dictionariesMode = Inputs.DictionariesMode();
+        var cmd = new Command("explain", "Show tokens, sentences, removed boilerplate, actors and the rule behind each event") { text, file, date, dictionaries, dictionariesMode };
+        cmd.SetAction(r => Run(ctx, r.GetValue(text), r.GetValue(file), r.GetValue(date), r.GetValue(dictionaries), r.GetValue(dictionariesMode)));
         return cmd;
     }
 
-    public static int Run(CliContext ctx, string? text, string? file, string? dateText, string? dictionaries = null)
+    public static int Run(CliContext ctx, string? text, string? file, string? dateText, string? dictionaries = null, string? dictionariesMode = "replace")
     {
         if (!Options.TryDate(dateText, ctx, out var date)) return Cli.UsageError;
-        var pipeline = Inputs.Pipeline(ctx, dictionaries);
+        var pipeline = Inputs.Pipeline(ctx, dictionaries, dictionariesMode);
         if (pipeline is null) return Cli.UsageError;
         if (text is null && file is null)
         {

@@ -16,15 +16,16 @@ internal static class IngestCommand
         var threads = Options.Threads();
         var batch = new Option<int>("--batch") { Description = "Articles per transaction", DefaultValueFactory = _ => 200 };
         var dictionaries = Inputs.Dictionaries();
-        var cmd = new Command("ingest", "Code articles and store them with their events in a SQLite database") { paths, date, db, threads, batch, dictionaries };
-        cmd.SetAction(r => Run(ctx, r.GetValue(paths)!, r.GetValue(date), r.GetValue(db)!, r.GetValue(threads), r.GetValue(batch), r.GetValue(dictionaries)));
+        var dictionariesMode = Inputs.DictionariesMode();
+        var cmd = new Command("ingest", "Code articles and store them with their events in a SQLite database") { paths, date, db, threads, batch, dictionaries, dictionariesMode };
+        cmd.SetAction(r => Run(ctx, r.GetValue(paths)!, r.GetValue(date), r.GetValue(db)!, r.GetValue(threads), r.GetValue(batch), r.GetValue(dictionaries), r.GetValue(dictionariesMode)));
         return cmd;
     }
 
-    public static int Run(CliContext ctx, string[] paths, string? dateText, string dbPath, int threads, int batchSize, string? dictionaries = null)
+    public static int Run(CliContext ctx, string[] paths, string? dateText, string dbPath, int threads, int batchSize, string? dictionaries = null, string? dictionariesMode = "replace")
     {
         if (!Options.TryDate(dateText, ctx, out var date)) return Cli.UsageError;
-        var pipeline = Inputs.Pipeline(ctx, dictionaries);
+        var pipeline = Inputs.Pipeline(ctx, dictionaries, dictionariesMode);
         if (pipeline is null) return Cli.UsageError;
         EventStore store;
         try

@@ -203,6 +203,27 @@ public class CliTests
         Assert.Contains("/nonexistent/dictionaries: DY010", err);
     }
 
+    [Fact]
+    public void Imported_dictionaries_replace_or_add_to_our_own()
+    {
+        using var dir = new TestPipeline.TempDir();
+        dir.File("dict/test.verbs.txt", "--- PRAISE  [051] ---\nPRAISE\n\n--- SCOLD  [111] ---\nSCOLD\n");
+        dir.File("dict/test.actors.txt", "VELDORIA  [VEL]\n+VELDORIAN\n");
+        dir.File("dict/test.agents.txt", "SOLDIER [~MIL]\n");
+        var p = dir.File("a.txt", "Head\n\nVeldoria scolded Japan. Japan praised Veldoria. Japan criticized Mexico.");
+        string dict = Path.Combine(dir.Path, "dict");
+        var replace = Run("code", p, "--dictionaries", dict);
+        Assert.Equal(0, replace.Code);
+        // Replace: only Veldoria is known, so no event has two actors from their dictionary alone.
+        Assert.DoesNotContain("\"MEX\"", replace.Out);
+        var add = Run("code", p, "--dictionaries", dict, "--dictionaries-mode", "add");
+        Assert.Equal(0, add.Code);
+        Assert.Contains("\"cameo\":\"111\",\"root\"", add.Out);           // their verb SCOLD with their actor VEL
+        Assert.Contains("\"code\":\"VEL\"", add.Out);
+        Assert.Contains("\"code\":\"MEX\"", add.Out);                      // our pattern criticize, our actors
+        Assert.Equal(2, Run("code", p, "--dictionaries", dict, "--dictionaries-mode", "merge").Code);
+    }
+
     [SharedDataFact("petrarch/PETR.Validate.verbs.txt")]
     public void Code_with_petrarch_dictionaries()
     {
