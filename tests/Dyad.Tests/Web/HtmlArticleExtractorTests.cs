@@ -60,6 +60,21 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void FallsBackToJsonLdArticleBodyWhenThePageIsRenderedByScript()
+    {
+        string html = $$"""
+            <html><head><title>App</title>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Talks","articleBody":"{{ArticleParagraph1}}\n{{ArticleParagraph2}}"}</script>
+            </head><body><div id="root"></div><script>render()</script></body></html>
+            """;
+
+        var article = HtmlArticleExtractor.Default.Extract(html);
+
+        Assert.Equal(ArticleParagraph1 + "\n\n" + ArticleParagraph2, article.Text);
+        Assert.Equal("Talks", article.Title);
+    }
+
+    [Fact]
     public void ReportsAPageWithoutBody()
     {
         bool ok = HtmlArticleExtractor.Default.TryExtract("<html><head><title>Nothing here</title></head></html>", null, out var article, out string? error);

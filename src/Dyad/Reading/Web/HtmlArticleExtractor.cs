@@ -65,6 +65,12 @@ public sealed class HtmlArticleExtractor
             text = ExtractBody(dom, meta);
         }
 
+        // Pages rendered by script carry little markup text; their JSON-LD articleBody is then the best source.
+        if (text.Length < 200 && meta.JsonLdBody is { Length: >= 200 } jsonBody && jsonBody.Length > text.Length * 2)
+        {
+            text = JsonLdText(jsonBody);
+        }
+
         string? language = null;
         if (text.Length > 0)
         {
@@ -105,6 +111,19 @@ public sealed class HtmlArticleExtractor
         var dom = FlatDom.Build(document.Body);
         if (dom.Count == 0) return string.Empty;
         return new BodyExtraction(dom, new HtmlMetadata(), strict: false).RenderAll();
+    }
+
+    private static string JsonLdText(string body)
+    {
+        string decoded = System.Net.WebUtility.HtmlDecode(body);
+        if (decoded.Contains('<', StringComparison.Ordinal)) return HtmlFragmentToText(decoded);
+        var paragraphs = new List<string>();
+        foreach (var line in decoded.Split('\n'))
+        {
+            string p = WebText.CollapseWhitespace(line);
+            if (p.Length > 0) paragraphs.Add(p);
+        }
+        return string.Join("\n\n", paragraphs);
     }
 
     internal static string ExtractBody(FlatDom dom, HtmlMetadata meta)
