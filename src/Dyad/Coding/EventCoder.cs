@@ -429,6 +429,9 @@ public sealed class EventCoder : IPipelineComponent
             }
             // a comma alone joins only inside a list that ends in "and" ("Mordor, Rohan and Bree"), not "If X attacks Y, Z ..."
             if (!joined || (!conjunction && !sawConjunction)) break;
+            // "Japan criticized China, and it praised ...": the actor before is another verb's object, not coordinated
+            var syn = doc.Syntax;
+            if (syn is not null && syn.Parsed[prev.HeadToken] && syn.Rel[prev.HeadToken] is "obj" or "iobj" or "obl" or "nmod" or "ccomp" or "xcomp") break;
             sawConjunction |= conjunction;
             start--;
         }
@@ -542,7 +545,13 @@ public sealed class EventCoder : IPipelineComponent
             if (InRelativeClause(doc, s, m)) continue;
             best = m;
         }
-        if (best is null) return result;
+        if (best is null)
+        {
+            // "Germany sent aid to Ukraine. It also criticized Russia.": a sentence-initial pronoun is the previous event's source
+            if (t_previousSubject is { } prev && verb - s.FirstToken <= 2 && IsPronoun(doc.Word(s.FirstToken)))
+                result.Add(prev with { FirstToken = s.FirstToken, TokenCount = 1, Span = doc.TokenSpan(s.FirstToken), HeadToken = s.FirstToken });
+            return result;
+        }
         // Include actors coordinated before it: "The United States and Mexico".
         int idx = mentions.IndexOf(best);
         int start = idx;

@@ -151,6 +151,16 @@ public class PetrarchImportTests
     }
 
     [Fact]
+    public void Dictionaries_add_to_Dyads_own()
+    {
+        var pipeline = Dicts().CreateCombinedBuilder().Build();
+        var doc = pipeline.Process(new Article(null, "Veldoria praised Japan. Japan criticized Mexico.", new DateOnly(2023, 6, 19)));
+        var events = doc.Events.Select(e => $"{e.Source.Code} {e.Target.Code} {e.Cameo}").ToArray();
+        Assert.Contains("VEL JPN 051", events);   // their actor, a pattern both have
+        Assert.Contains("JPN MEX 111", events);   // our actors and our pattern
+    }
+
+    [Fact]
     public void Evaluation_reads_records_and_prints_the_score_line()
     {
         const string xml = """

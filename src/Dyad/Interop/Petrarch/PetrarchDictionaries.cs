@@ -95,4 +95,72 @@ public sealed class PetrarchDictionaries
 
     /// <summary>The standard Dyad pipeline over the converted knowledge base and these patterns.</summary>
     public PipelineBuilder CreateKnowledgeBaseBuilder() => DyadEngine.CreateBuilder(KnowledgeBase, Verbs);
+
+    /// <summary>
+    /// The standard Dyad pipeline with these dictionaries added to Dyad's own: the actors and agents laid over the
+    /// embedded knowledge base (see <see cref="KnowledgeBaseOver"/>), the verb patterns joined to Dyad's
+    /// (<see cref="PatternsOver"/>). Dyad's coding conventions (intents, negation, hypotheticals) stay on.
+    /// </summary>
+    public PipelineBuilder CreateCombinedBuilder() =>
+        DyadEngine.CreateBuilder(KnowledgeBaseOver(KnowledgeFile.Embedded()), PatternsOver(VerbPatternSet.Default));
+
+    /// <summary>A knowledge base from <paramref name="baseFiles"/> with the converted actors and agents added (countries the base declares keep its ISO codes).</summary>
+    public KnowledgeBase KnowledgeBaseOver(IEnumerable<KnowledgeFile> baseFiles)
+    {
+        var files = baseFiles.ToList();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in files)
+        {
+            if (!f.Path.StartsWith("actors/countries", StringComparison.Ordinal)) continue;
+            foreach (var line in f.Text.AsSpan().EnumerateLines())
+            {
+                int tab = line.IndexOf('\t');
+                if (tab == 3 && line[(tab + 1)..].StartsWith("iso2\t", StringComparison.Ordinal)) known.Add(line[..3].ToString());
+            }
+        }
+        var converted = PetrarchKnowledge.Convert(Actors, Agents, known);
+        // what the base already says stays as it is: drop repeated lines, and entries for names the base defines
+        var baseLines = new HashSet<string>(StringComparer.Ordinal);
+        var baseNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var f in files)
+        {
+            foreach (var line in f.Text.Split('\n'))
+            {
+                var l = line.TrimEnd('\r');
+                if (l.Length == 0 || l[0] == '#') continue;
+                baseLines.Add(l);
+                var cols = l.Split('\t');
+                if (cols.Length >= 3 && !f.Path.StartsWith("actors/countries", StringComparison.Ordinal)) { baseNames.Add(cols[0]); baseNames.Add(cols[2]); }
+                if (cols.Length >= 3 && cols[1] is "name" or "adj" or "demonym" or "capital") baseNames.Add(cols[2]);
+            }
+        }
+        var kept = new List<KnowledgeFile>();
+        foreach (var f in converted.Files)
+        {
+            bool countries = f.Path.StartsWith("actors/countries", StringComparison.Ordinal);
+            var sb = new System.Text.StringBuilder();
+            foreach (var l in f.Text.Split('\n'))
+            {
+                if (l.Length == 0) continue;
+                if (l[0] != '#')
+                {
+                    if (baseLines.Contains(l)) continue;
+                    var cols = l.Split('\t');
+                    if (countries ? cols.Length >= 3 && cols[1] == "name" && baseNames.Contains(cols[2]) : baseNames.Contains(cols[0])) continue;
+                }
+                sb.Append(l).Append('\n');
+            }
+            kept.Add(new KnowledgeFile(f.Path, sb.ToString()));
+        }
+        return KnowledgeBase.Build(KnowledgeFile.Overlay(files, kept));
+    }
+
+    /// <summary><paramref name="basePatterns"/> and these patterns in one set (the most specific pattern at a verb still wins).</summary>
+    public VerbPatternSet PatternsOver(VerbPatternSet basePatterns)
+    {
+        var all = new List<VerbPattern>(basePatterns.Patterns.Count + VerbInfo.Patterns.Count);
+        all.AddRange(basePatterns.Patterns);
+        all.AddRange(VerbInfo.Patterns);
+        return VerbPatternSet.Create(all, basePatterns.Irregular, VerbInfo.Forms);
+    }
 }
