@@ -459,6 +459,8 @@ public static class NerEvaluation
         {
             if (e < b && Cap(words[e])) { e++; continue; }
             if (e + 1 < b && joiners.Contains(words[e]) && Cap(words[e + 1])) { e += 2; continue; }
+            // a hyphenated given name split by the tokenization: "Cheng Chung - tai"
+            if (person && e + 1 < b && words[e] == "-" && words[e + 1].Length <= 5 && words[e + 1].All(char.IsLower)) { e += 2; continue; }
             if (person) break;
             if (e + 2 < b && words[e] is "of" or "for" or "on" && words[e + 1] == "the" && Cap(words[e + 2])) { e += 3; continue; }
             break;

@@ -27,7 +27,6 @@ public sealed class NameFinder
         EntryKinds.Seat | EntryKinds.City | EntryKinds.CountryAdjective | EntryKinds.Demonym;
     private const int StackLimit = 256;
     private const int LargeCity = 500_000;
-    private static readonly System.Buffers.SearchValues<char> s_notAcronym = System.Buffers.SearchValues.Create(".0123456789");
 
     private static readonly Lazy<NameFinder> s_default = new(() => new NameFinder(KnowledgeBase.Default), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -201,7 +200,7 @@ public sealed class NameFinder
             if (!Has(i, Initial)) return true;
             // sentence-initial: needs support
             if (Has(i, Proper)) return true;
-            if (HasTags && !Has(i, Proper) && Has(i + 1 < _n ? i + 1 : i, Lower) && Kb(i).IsEmpty && !Remembered(i)) return false;
+            if (HasTags && !Has(i, Proper) && Has(i + 1 < _n ? i + 1 : i, Lower) && Kb(i).IsEmpty && !Remembered(i) && !Is(i, WordFlags.KnownOrg)) return false;
             if (!Kb(i).IsEmpty || PlaceNames.Match(_w, i, false) > 0) return true;
             if (Remembered(i) || Is(i, WordFlags.KnownOrg)) return true;
             if (i + 1 < _n)
@@ -328,7 +327,7 @@ public sealed class NameFinder
                 Emit(s, e, NameType.Organization, NameEvidence.OrganizationCue);
                 return;
             }
-            if (e - s >= 2 && (FindCue(s, e, WordFlags.PlaceCue) >= 0 || Is(s, WordFlags.PlacePrefix)) && !AllCueWords(s, e))
+            if (e - s >= 2 && (HeadPlaceCue(s, e) || Is(s, WordFlags.PlacePrefix)) && !AllCueWords(s, e))
             {
                 Emit(s, e, NameType.Location, NameEvidence.PlaceCue);
                 return;
@@ -551,14 +550,35 @@ public sealed class NameFinder
             // persons do not take "the", and unknown names after it are as often events and things as organisations
             // ("the Sea Org", "the Google Science Fair", "the Hajj")
             if (s > 0 && Is(s - 1, WordFlags.Determiner)) return Is(s, WordFlags.KnownOrg);
-            if (len >= 2) { type = NameType.Person; return true; }
+            if (len >= 2)
+            {
+                // a quoted title is a work or a product, not a person: "Better Idea"
+                if (s > 0 && e < _n && IsQuote(_w[s - 1]) && IsQuote(_w[e])) return false;
+                type = NameType.Person;
+                return true;
+            }
             // one unknown word with no cue at all: an organisation only when news names it so
             type = NameType.Organization;
             why = NameEvidence.Default;
             return Is(s, WordFlags.KnownOrg);
         }
 
-        private readonly bool IsAcronym(int i) => Has(i, Upper) && _w[i].AsSpan().IndexOfAny(s_notAcronym) < 0 && !IsRoman(_w[i]);
+        /// <summary>A place word as the head of the run: last ("Grand Mosque") or before "of" ("Museum of Flight").</summary>
+        private readonly bool HeadPlaceCue(int s, int e)
+        {
+            for (int i = s; i < e; i++)
+                if (Is(i, WordFlags.PlaceCue) && Has(i, Cap) && (i == e - 1 || _w[i + 1] == "of")) return true;
+            return false;
+        }
+
+        /// <summary>Three or more capital letters and nothing else ("NASA", "FTU"), not a Roman numeral; two-letter ones are too often other things ("QC", "PC").</summary>
+        private readonly bool IsAcronym(int i)
+        {
+            string w = _w[i];
+            if (w.Length < 3 || !Has(i, Upper) || IsRoman(w)) return false;
+            foreach (char c in w) if (!char.IsUpper(c)) return false;
+            return true;
+        }
 
         private static bool IsRoman(string w)
         {
@@ -605,6 +625,8 @@ public sealed class NameFinder
                 if (!Is(i, WordFlags.Title | WordFlags.TitlePart | WordFlags.Joiner | WordFlags.Group)) return false;
             return true;
         }
+
+        private static bool IsQuote(string w) => w is "\"" or "\u201C" or "\u201D" or "``" or "''" or "'" or "\u2018" or "\u2019";
 
         private static bool IsCompass(string w) => w is "East" or "West" or "North" or "South" or "Central" or "Northern"
             or "Southern" or "Eastern" or "Western" or "Upper" or "Lower" or "Greater" or "Northeast" or "Northwest"

@@ -111,7 +111,7 @@ internal static class NameLexicon
             "vice prime foreign defence defense interior finance home state deputy acting former chief senior " +
             "executive general crown");
         Add(WordFlags.OrgCue,
-            "ministry department party university college school academy council inc inc. corp corp. corporation co. " +
+            "ministry ministries department departments agencies councils party parties university college school academy council inc inc. corp corp. corporation co. " +
             "company ltd ltd. llc plc group agency committee commission bank army navy force forces police association " +
             "institute institution foundation court assembly parliament congress senate board office bureau authority " +
             "service services organization organisation union league federation society club team church network news " +
@@ -149,7 +149,9 @@ internal static class NameLexicon
             "index report survey study census election elections referendum crisis disaster festival lantern lanterns " +
             "flag anthem constitution charter declaration doctrine prize medal trophy album film movie book novel song " +
             "magazine newspaper channel website blog polaroid polaroids camera museum gallery collection exhibit " +
-            "man woman boy girl men women people citizens family house building centre center new");
+            "man woman boy girl men women people citizens family house building centre center new idea change climate " +
+            "nature operation facility launch pad standards collections galleries shirt t-shirt wiki religion lifestyle " +
+            "soup aid rider video audio image photo photos picture pictures demo");
         Add(WordFlags.OrgContext,
             "officials official headquarters organization organisation staff employees employee members member spokesman " +
             "spokeswoman spokesperson website site executives executive board shareholders subsidiary branch chapter " +
