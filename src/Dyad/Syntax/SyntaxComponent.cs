@@ -64,8 +64,16 @@ public sealed class SyntaxComponent : IPipelineComponent
         {
             var s = doc.Sentences[si];
             while (m < mentions.Count && mentions[m].FirstToken < s.FirstToken) m++;
-            // An event needs a source and a target: two actors in the sentence, and a pattern verb.
-            bool twoActors = m + 1 < mentions.Count && mentions[m + 1].FirstToken < s.EndToken;
+            // An event needs a source and a target: two actors with different codes in the sentence, and a pattern verb.
+            bool twoActors = false;
+            for (int k = m + 1; k < mentions.Count && mentions[k].FirstToken < s.EndToken; k++)
+            {
+                if (!string.Equals(mentions[k].Code, mentions[m].Code, StringComparison.Ordinal))
+                {
+                    twoActors = true;
+                    break;
+                }
+            }
             if (!ParseAll && (!twoActors || !HasVerbCandidate(doc, s))) continue;
             Interlocked.Increment(ref _parsed);
             int n = s.TokenCount;
