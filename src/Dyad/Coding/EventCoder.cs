@@ -101,6 +101,7 @@ public sealed class EventCoder : IPipelineComponent
             return -1;
         }
         bool symmetricOnly = false;
+        int firstWordAt = -1;
         // Middle words, in order, after the verb.
         for (int mi = 0; mi < p.Middle.Length; mi++)
         {
@@ -112,6 +113,7 @@ public sealed class EventCoder : IPipelineComponent
             }
             bool adjacent = mi < p.MiddleAdjacent.Length && p.MiddleAdjacent[mi];
             int at = FindWord(doc, s, cursor, w, mentions, lower, adjacent);
+            if (mi == 0) firstWordAt = at;
             if (at < 0 && p.Symmetric && ReferenceEquals(w, p.Middle[^1]) && VerbPatternSet.Prepositions.Contains(w))
             {
                 // "Japan and South Korea held talks": a symmetric pattern without its "with OBJ" joins the compound subject.
@@ -161,7 +163,21 @@ public sealed class EventCoder : IPipelineComponent
         else
         {
             targets = ObjectsAfter(doc, s, cursor, mentions, verb, _options.WideGaps);
-            if (targets.Count == 0 && parsed && p.Middle.Length == 0 && p.Tail.Length == 0) targets = ComplementActors(doc, s, verb, mentions);
+            if (targets.Count == 0 && parsed && ((p.Middle.Length == 0 && p.Tail.Length == 0) || _options.WideGaps))
+                targets = ComplementActors(doc, s, verb, mentions);
+            if (targets.Count == 0 && _options.WideGaps && p.Middle.Length > 0 && firstWordAt > verb + 1)
+            {
+                // TABARI: the target may stand between the verb and the pattern's words ("allowed that Mordor isn't a really pleasant place")
+                foreach (var m in mentions)
+                {
+                    if (m.FirstToken > verb && m.EndToken <= firstWordAt)
+                    {
+                        targets = [m];
+                        AddCoordinated(doc, s, m, mentions, targets, verb);
+                        break;
+                    }
+                }
+            }
             sources = SubjectsOf(doc, s, verb, mentions, parsed);
             if (targets.Count == 0 && p.Symmetric && sources.Count >= 2 && p.Preposition is not null)
             {
