@@ -193,15 +193,7 @@ public sealed class ActorResolver : IPipelineComponent
                     var (surname, name, first) = seen[k];
                     if (surname == w)
                     {
-                        return first with
-                        {
-                            FirstToken = tok,
-                            TokenCount = 1,
-                            Span = doc.TokenSpan(tok),
-                            HeadToken = tok,
-                            Kind = MentionKind.Coreference,
-                            Why = $"'{w}' is {name}, named earlier in the article; {first.Why}",
-                        };
+                        return Corefer(doc, first, tok, $"'{w}' is {name}, named earlier in the article; {first.Why}");
                     }
                 }
                 var holder = UniqueOfficeholder(w, date, null);
@@ -299,6 +291,18 @@ public sealed class ActorResolver : IPipelineComponent
         return mention;
     }
 
+    /// <summary>A one-token mention that refers back to an earlier one and takes its code.</summary>
+    private static ActorMention Corefer(Document doc, ActorMention antecedent, int token, string why) =>
+        antecedent with
+        {
+            FirstToken = token,
+            TokenCount = 1,
+            Span = doc.TokenSpan(token),
+            HeadToken = token,
+            Kind = MentionKind.Coreference,
+            Why = why,
+        };
+
     /// <summary>The country of the most recent actor mention that has one.</summary>
     private static string? LastCountry(Document doc)
     {
@@ -331,15 +335,7 @@ public sealed class ActorResolver : IPipelineComponent
                 // the antecedent must open the sentence (be its subject), not be an object inside it
                 if (m.FirstToken > s.FirstToken + 1) continue;
             }
-            var r = m with
-            {
-                FirstToken = tok,
-                TokenCount = 1,
-                Span = doc.TokenSpan(tok),
-                HeadToken = tok,
-                Kind = MentionKind.Coreference,
-                Why = $"'{w}' refers to '{doc.Text.AsSpan(m.Span.Start, m.Span.Length)}'; {m.Why}",
-            };
+            var r = Corefer(doc, m, tok, $"'{w}' refers to '{doc.Text.AsSpan(m.Span.Start, m.Span.Length)}'; {m.Why}");
             doc.Note(si, Name, $"'{w}' -> {r.Code}: {r.Why}");
             return r;
         }
