@@ -207,7 +207,7 @@ public sealed class EventCoder : IPipelineComponent
             }
             afterTarget = at + 1;
         }
-        if (p.Pre.Length == 0 && IsNegated(doc, s, verb, parsed))
+        if (_options.Negation && p.Pre.Length == 0 && IsNegated(doc, s, verb, parsed))
         {
             doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' matched but the verb is negated: not coded");
             return cursor - 1;

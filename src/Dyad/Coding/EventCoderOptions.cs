@@ -24,8 +24,11 @@ public sealed record EventCoderOptions
     /// <summary>When the subject is no actor, take the first actor inside the subject phrase ("Resumption of ties between X and Y may spur ..."), as PETRARCH does.</summary>
     public bool NounPhraseSubjects { get; init; }
 
+    /// <summary>Leave out negated acts ("did not attack"). PETRARCH codes them unless a pattern with the negation says otherwise.</summary>
+    public bool Negation { get; init; } = true;
+
     public static EventCoderOptions Default { get; } = new();
 
     /// <summary>For dictionaries imported from PETRARCH (see Dyad.Interop.Petrarch).</summary>
-    public static EventCoderOptions Petrarch { get; } = new() { Intents = false, SplitCodes = true, Hypotheticals = false, SentenceDates = false, WideGaps = true, NounPhraseSubjects = true };
+    public static EventCoderOptions Petrarch { get; } = new() { Intents = false, SplitCodes = true, Hypotheticals = false, SentenceDates = false, WideGaps = true, NounPhraseSubjects = true, Negation = false };
 }

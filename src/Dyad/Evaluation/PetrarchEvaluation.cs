@@ -101,7 +101,9 @@ public static class PetrarchEvaluation
         else
         {
             var dicts = LoadNamed(xml, dictionariesDir, out string what);
-            pipeline = dicts.CreateBuilder().Build();
+            // UniversalPetrarch's records keep a phrase's several codes joined ("FRO/BIL/SAM"); PETRARCH's split them
+            bool joined = records.Exists(r => r.Expected.Any(e => e.Source.Contains('/') || e.Target.Contains('/')));
+            pipeline = dicts.CreateBuilder(joined ? Dyad.Coding.EventCoderOptions.Petrarch with { SplitCodes = false } : null).Build();
             output.WriteLine($"records: {Path.GetFileName(recordsPath)}; dictionaries: {what} ({dicts.VerbInfo.Patterns.Count} verb patterns, {dicts.Actors.Count} actors, {dicts.Agents.Count} agent phrases)");
         }
         return Score(records, pipeline, output, verbose);

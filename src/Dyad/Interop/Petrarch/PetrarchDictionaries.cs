@@ -87,11 +87,12 @@ public sealed class PetrarchDictionaries
     /// A pipeline that codes with these dictionaries the way PETRARCH does: its actor resolver, its patterns, no intent
     /// recoding (PETRARCH patterns spell out modality themselves). Syntax runs when the build carries models.
     /// </summary>
-    public PipelineBuilder CreateBuilder() =>
+    /// <param name="options">Coder options (default <see cref="EventCoderOptions.Petrarch"/>).</param>
+    public PipelineBuilder CreateBuilder(EventCoderOptions? options = null) =>
         new PipelineBuilder().UseCleaner().UseTokenizer()
             .Use(new PetrarchActorResolver(Actors, Agents, Discards))
             .UseSyntax(patterns: Verbs)
-            .Use(new EventCoder(Verbs, IntentMap.Load([]), EventCoderOptions.Petrarch));
+            .Use(new EventCoder(Verbs, IntentMap.Load([]), options ?? EventCoderOptions.Petrarch));
 
     /// <summary>The standard Dyad pipeline over the converted knowledge base and these patterns.</summary>
     public PipelineBuilder CreateKnowledgeBaseBuilder() => DyadEngine.CreateBuilder(KnowledgeBase, Verbs);
