@@ -32,7 +32,7 @@ internal static class Inputs
         try
         {
             var d = Interop.Petrarch.PetrarchDictionaries.Load(dictionaries);
-            return mode == "add" ? DyadEngine.CreateBuilder(d).Build() : d.CreateBuilder().Build();
+            return mode == "add" ? d.CreateCombinedBuilder().Build() : d.CreateBuilder().Build();
         }
         catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or Errors.DyadException)
         {
