@@ -62,6 +62,25 @@ public static class NerEvaluation
         foreach (var d in docs) sentences += d.Sentences.Count;
         output.WriteLine($"gold: {docs.Count} GUM news documents, {sentences} sentences");
 
+        return Evaluate(docs, output, listErrors);
+    }
+
+    /// <summary>
+    /// Scores the finder on a Universal NER file (IOB2: ID FORM TAG per line, "# newdoc" starting a document), e.g.
+    /// UNER English EWT, web text the finder was not tuned on. Same report and last line as <see cref="Run(string, TextWriter)"/>.
+    /// </summary>
+    public static NerScores RunIob2(string path, TextWriter output, int listErrors = 0)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var docs = LoadIob2(path);
+        int sentences = 0;
+        foreach (var d in docs) sentences += d.Sentences.Count;
+        output.WriteLine($"gold: {Path.GetFileName(path)}, {docs.Count} documents, {sentences} sentences");
+        return Evaluate(docs, output, listErrors);
+    }
+
+    private static NerScores Evaluate(List<GoldDocument> docs, TextWriter output, int listErrors)
+    {
         Tagger? tagger = null;
         try { tagger = SyntaxModels.LoadDefault().Tagger; }
         catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException)
@@ -70,7 +89,7 @@ public static class NerEvaluation
         }
 
         var finder = NameFinder.Default;
-        var untagged = Score(finder, docs, null, output, 0);
+        var untagged = Score(finder, docs, null, output, tagger is null ? listErrors : 0);
         Report(output, "without tags", untagged);
         var scores = untagged;
         if (tagger is not null)
@@ -78,14 +97,56 @@ public static class NerEvaluation
             scores = Score(finder, docs, tagger, output, listErrors);
             Report(output, "with UPOS tags", scores);
         }
-        else if (listErrors > 0)
-        {
-            Score(finder, docs, null, output, listErrors);
-        }
         var a = scores.All;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ner: precision {a.Precision:0.000} recall {a.Recall:0.000} f1 {a.F1:0.000}"));
         return scores;
+    }
+
+    private static List<GoldDocument> LoadIob2(string path)
+    {
+        var docs = new List<GoldDocument>();
+        GoldDocument? doc = null;
+        var words = new List<string>();
+        var tags = new List<string>();
+
+        void Flush()
+        {
+            if (words.Count == 0) return;
+            if (doc is null) { doc = new GoldDocument("doc" + docs.Count.ToString(CultureInfo.InvariantCulture), []); docs.Add(doc); }
+            var gs = new GoldSentence([.. words]);
+            for (int i = 0; i < tags.Count; i++)
+            {
+                if (!tags[i].StartsWith("B-", StringComparison.Ordinal)) continue;
+                string label = tags[i][2..];
+                int e = i + 1;
+                while (e < tags.Count && tags[e] == "I-" + label) e++;
+                NameType? type = label switch { "PER" => NameType.Person, "ORG" => NameType.Organization, "LOC" => NameType.Location, _ => null };
+                if (type is not null) gs.Gold.Add(new GoldName(i, e - i, type.Value));
+            }
+            doc.Sentences.Add(gs);
+            words.Clear();
+            tags.Clear();
+        }
+
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.StartsWith("# newdoc", StringComparison.Ordinal))
+            {
+                Flush();
+                doc = new GoldDocument(line[8..].Trim(' ', '=', '\t'), []);
+                docs.Add(doc);
+                continue;
+            }
+            if (line.Length == 0) { Flush(); continue; }
+            if (line[0] == '#') continue;
+            var cols = line.Split('\t');
+            if (cols.Length < 3) continue;
+            words.Add(cols[1]);
+            tags.Add(cols[2]);
+        }
+        Flush();
+        return docs;
     }
 
     private static void Report(TextWriter output, string label, NerScores s)

@@ -236,7 +236,7 @@ public sealed class NameFinder
                     if (NameWord(e + 1)) { e += 2; continue; }
                     if (e + 2 < _n && Has(e + 1, Hyphen) && NameWord(e + 2)) { e += 3; continue; }
                 }
-                if (Has(e, Hyphen) && NameWord(e + 1) && !Is(e + 1, WordFlags.Stop)) { e += 2; continue; }
+                if (Has(e, Hyphen) && NameWord(e + 1) && !Is(e + 1, WordFlags.Stop | WordFlags.Title)) { e += 2; continue; }
                 if (Has(e, Hyphen) && e + 1 < _n && Has(e + 1, Lower) && Has(e - 1, Cap) && !Has(e - 1, Upper) && IsNameSyllable(_w[e + 1]))
                 {
                     e += 2; // "Kang Kyung - wha", "Wong Kwok - hing"
@@ -276,6 +276,11 @@ public sealed class NameFinder
                 return;
             }
 
+            if (PlaceNames.Match(_w, s, false) == e - s)
+            {
+                Emit(s, e, NameType.Location, NameEvidence.PlaceCue); // "West Bank", not a bank
+                return;
+            }
             if (AllTitleWords(s, e)) return; // "Prime Minister", "Secretary"
 
             // a title before a name: "U.S. President Donald Trump", "Professor Cres Eastman"
@@ -544,7 +549,10 @@ public sealed class NameFinder
             }
             for (int i = s; i < e; i++)
                 if (Has(i, Lower) && Is(i, WordFlags.Joiner)) { type = NameType.Organization; why = NameEvidence.Capitalized; return true; }
-            if (s > 0 && Is(s - 1, WordFlags.PlacePreposition) && Has(s - 1, Lower)) { type = NameType.Location; why = NameEvidence.PlaceCue; return true; }
+            if (s > 0 && Is(s - 1, WordFlags.PlacePreposition) && (Has(s - 1, Lower) || Has(s - 1, Initial)))
+            {
+                type = NameType.Location; why = NameEvidence.PlaceCue; return true;
+            }
             // "Space Shuttle Atlantis", "World Cup", "Internet Explorer": things and events, not organisations
             if (things) return false;
             // persons do not take "the", and unknown names after it are as often events and things as organisations
@@ -557,7 +565,9 @@ public sealed class NameFinder
                 type = NameType.Person;
                 return true;
             }
-            // one unknown word with no cue at all: an organisation only when news names it so
+            // one unknown word with no cue at all: a person when it is a common given name, an organisation only when
+            // news names it so, otherwise nothing
+            if (Is(s, WordFlags.GivenName)) { type = NameType.Person; why = NameEvidence.PersonContext; return true; }
             type = NameType.Organization;
             why = NameEvidence.Default;
             return Is(s, WordFlags.KnownOrg);

@@ -41,6 +41,8 @@ internal enum WordFlags : uint
     KnownOrg = 1 << 15,
     /// <summary>A function word: ends a run of capitalised words even when capitalised ("He", "The", "When").</summary>
     Function = 1 << 16,
+    /// <summary>A common given name ("Mary", "Ahmed", "Wei"): a lone one is a person.</summary>
+    GivenName = 1 << 17,
 }
 
 /// <summary>Sport words: a document full of them names national teams by their countries ("Sweden beat Panama").</summary>
@@ -168,6 +170,35 @@ internal static class NameLexicon
             "of to in on at into onto over under about according however also there here then now what who whom whose " +
             "which why how where once is are was were will would can could should may might must has have had do does did " +
             "not no yes");
+        Add(WordFlags.GivenName,
+            // English
+            "james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark " +
+            "donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary " +
+            "nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory frank alexander raymond " +
+            "patrick jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy " +
+            "christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe " +
+            "bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason " +
+            "philip phillip louis harry fred jim tom bob bill mike steve dave chris tony greg jeff ken ben sam nick matt " +
+            "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra " +
+            "ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura " +
+            "cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra " +
+            "rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren " +
+            "christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison " +
+            "frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly " +
+            "isabella theresa diana natalie brittany charlotte marie kayla alexis lori renee pauline suzanne jo jane kate " +
+            "lucy " +
+            // other languages
+            "mohamed mohammed muhammad ahmed ahmad ali hassan hussein omar abdullah ibrahim mahmoud mustafa khalid khaled " +
+            "fatima aisha yusuf youssef hamid reza alireza mehdi " +
+            "jean pierre jacques francois michel philippe alain marie sophie isabelle nathalie " +
+            "hans klaus jurgen wolfgang helmut angela ursula " +
+            "giuseppe giovanni antonio francesco marco luca paolo matteo " +
+            "carlos luis miguel jorge pedro manuel javier alejandro fernando diego sergio pablo juan " +
+            "vladimir sergei sergey dmitry alexei alexey ivan nikolai olga natalia tatiana yulia " +
+            "wei li ming jun hui yan lei jie kim lee park chen wang zhang liu yang " +
+            "hiroshi takeshi yuki akira kenji shinzo " +
+            "raj rahul amit sanjay priya anil sunil vijay narendra " +
+            "kofi kwame chinedu oluwaseun");
         Add(WordFlags.Determiner, "the a an this that these those");
         return d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
