@@ -54,8 +54,7 @@ public sealed class HtmlArticleExtractor
             return false;
         }
 
-        html = NestingGuard.Limit(html);
-        var document = new HtmlParser(ParserOptions).ParseDocument(html);
+        var document = new HtmlParser(ParserOptions).ParseDocument(NestingGuard.Limit(HtmlPreStrip.Strip(html)));
         var meta = HtmlMetadata.Read(document, url, html);
         var body = document.Body;
         string text = string.Empty;
