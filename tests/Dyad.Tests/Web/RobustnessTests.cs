@@ -26,6 +26,18 @@ public class RobustnessTests
         }
     }
 
+    [Fact]
+    public void CutsScriptsStylesAndCommentsBeforeParsing()
+    {
+        string html = "<p>One</p><script>if (a < b) document.write('</p><p>fake');</script><STYLE>p{}</STYLE><!-- <p>hidden</p> --><svg><text>icon</text></svg><p>Two</p><script src=x>";
+
+        string stripped = HtmlPreStrip.Strip(html);
+
+        Assert.Equal("<p>One</p>    <p>Two</p><script src=x>", stripped);
+        Assert.Equal("x", HtmlPreStrip.Strip("x"));
+        Assert.Equal("One\n\nTwo", HtmlArticleExtractor.HtmlFragmentToText(html));
+    }
+
     [Theory]
     [InlineData("<b>", 100_000)]
     [InlineData("<table><tr><td>", 20_000)]
