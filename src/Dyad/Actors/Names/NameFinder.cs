@@ -1,3 +1,4 @@
+using System.Buffers;
 using Dyad.Knowledge;
 
 namespace Dyad.Actors.Names;
@@ -76,10 +77,20 @@ public sealed class NameFinder
             if (sportWords >= 2) memory.SportSentences++;
             sports = memory.SportSentences >= 2 || sportWords >= 3;
         }
-        var scan = new Scan(this, words, upos, flags, info, allCaps, sports, results, memory);
-        int before = results.Count;
-        scan.Run();
-        return results.Count - before;
+        Span<byte> kbDone = n <= StackLimit ? stackalloc byte[n] : new byte[n];
+        kbDone.Clear();
+        var kbCache = ArrayPool<PhraseMatch>.Shared.Rent(n);
+        try
+        {
+            var scan = new Scan(this, words, upos, flags, info, allCaps, sports, results, memory, kbCache, kbDone);
+            int before = results.Count;
+            scan.Run();
+            return results.Count - before;
+        }
+        finally
+        {
+            ArrayPool<PhraseMatch>.Shared.Return(kbCache);
+        }
     }
 
     // token info bits
@@ -144,14 +155,17 @@ public sealed class NameFinder
         private readonly Span<byte> _info;
         private readonly bool _allCaps;
         private readonly bool _sports;
+        private readonly PhraseMatch[] _kbCache;
+        private readonly Span<byte> _kbDone;
         private readonly MatchOptions _options;
         private readonly List<NameSpan> _results;
         private readonly NameMemory? _memory;
         private readonly int _n;
 
         public Scan(NameFinder owner, ReadOnlySpan<string> words, ReadOnlySpan<string> tags, Span<WordFlags> flags, Span<byte> info,
-            bool allCaps, bool sports, List<NameSpan> results, NameMemory? memory)
+            bool allCaps, bool sports, List<NameSpan> results, NameMemory? memory, PhraseMatch[] kbCache, Span<byte> kbDone)
         {
+            _kbCache = kbCache; _kbDone = kbDone;
             _owner = owner; _w = words; _tags = tags; _f = flags; _info = info; _allCaps = allCaps; _sports = sports;
             _options = allCaps ? MatchOptions.IgnoreCase : MatchOptions.None;
             _results = results; _memory = memory; _n = words.Length;
@@ -171,7 +185,15 @@ public sealed class NameFinder
             return true;
         }
 
-        private readonly PhraseMatch Kb(int i) => _owner._kb.Match(_w, i, NameKinds, _options);
+        /// <summary>The knowledge-base match at <paramref name="i"/>, looked up once per token and call.</summary>
+        private readonly PhraseMatch Kb(int i)
+        {
+            if (_kbDone[i] != 0) return _kbCache[i];
+            var m = _owner._kb.Match(_w, i, NameKinds, _options);
+            _kbCache[i] = m;
+            _kbDone[i] = 1;
+            return m;
+        }
 
         public void Run()
         {
