@@ -69,14 +69,22 @@ public sealed class EventCoder : IPipelineComponent
             int n = word.AsSpan().ToLowerInvariant(lower);
             var candidates = _patterns.ForVerbForm(lower[..n]);
             if (candidates.IsEmpty) continue;
+            bool nounTagged = false;
             if (parsed && syntax!.Upos[t] is not ("VERB" or "AUX") && !(syntax.Rel[t] == "root" && syntax.Upos[t] is "NOUN" or "ADJ" or "PROPN")
                 && !(char.IsLower(word[0]) && word.EndsWith('s') && t > s.FirstToken && InMention(mentions, t - 1) is not null && InMention(mentions, t - 1)!.EndToken == t))
             {
-                doc.Note(si, Name, $"'{word}' is tagged {syntax.Upos[t]}, not a verb: no verb pattern tried");
-                continue;
+                if (!_options.WideGaps)
+                {
+                    doc.Note(si, Name, $"'{word}' is tagged {syntax.Upos[t]}, not a verb: no verb pattern tried");
+                    continue;
+                }
+                // TABARI-style patterns with words before the verb fix its use themselves ("inching nearer to accord")
+                nounTagged = true;
+                doc.Note(si, Name, $"'{word}' is tagged {syntax.Upos[t]}: only patterns with words before the verb tried");
             }
             foreach (var p in candidates)
             {
+                if (nounTagged && p.Pre.Length == 0) continue;
                 int last = TryPattern(doc, si, s, t, p, mentions, parsed, found);
                 if (last >= 0)
                 {
@@ -154,6 +162,13 @@ public sealed class EventCoder : IPipelineComponent
             // "Ukraine was attacked by Russia": target is the subject, source the by-agent.
             targets = SubjectsOf(doc, s, verb, mentions, parsed);
             sources = AgentsOf(doc, s, verb, mentions);
+            if (sources.Count == 0 && _options.WideGaps && targets.Count > 0 && parsed
+                && ChildWith(doc, s, verb, "nsubj:pass", "nsubj:pass") is int ps && ps >= 0 && MentionAt(doc, s, ps, mentions) is not null)
+            {
+                // PETRARCH reads a passive without a by-agent like the active ("X was criticized over its dispute with Y": X → Y)
+                sources = targets;
+                targets = ObjectsAfter(doc, s, cursor, mentions, verb, wide: true);
+            }
             if (targets.Count == 0 || sources.Count == 0)
             {
                 doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' (passive): {(targets.Count == 0 ? "no subject actor" : "no by-agent actor")}");

@@ -102,6 +102,9 @@ public sealed class PetrarchActorResolver : IPipelineComponent
                 }
             }
             string prefix = "", suffix = "";
+            // PETRARCH codes "former" officials as elites (ELI): "former Gondor prosecutors", "Arnor former security officials"
+            bool former = t > s.FirstToken && lower[t - 1] == "former";
+            if (p2 < end && lower[p2] == "former" && _agents.Longest(lower, p2 + 1, end).Length > 0) { former = true; p2++; }
             int agentsEnd = p2;
             while (agentsEnd < end)
             {
@@ -113,6 +116,7 @@ public sealed class PetrarchActorResolver : IPipelineComponent
             }
             if (agentsEnd > p2)
             {
+                if (former) { prefix = ""; suffix = "ELI"; }
                 pos = agentsEnd;
                 // a title followed by its holder's name: "Bree Prime Minister Romendacil"
                 var (l5, _) = _actors.Longest(lower, pos, end);
@@ -128,6 +132,7 @@ public sealed class PetrarchActorResolver : IPipelineComponent
             // agent [agent...] (of|in|from|for) [the] actor[, actor and actor]: "ambassadors of Arnor, Osgiliath and Gondor"
             string prefix = agent!.Prefix, suffix = agent.Suffix;
             int pos = t + glen;
+            bool formerAgent = t > s.FirstToken && lower[t - 1] == "former";
             while (pos < end)
             {
                 var (l2, g2) = _agents.Longest(lower, pos, end);
@@ -162,6 +167,7 @@ public sealed class PetrarchActorResolver : IPipelineComponent
                 var (alen3, actor3) = _actors.Longest(lower, k, end);
                 if (alen3 > 0)
                 {
+                    if (formerAgent) { prefix = ""; suffix = "ELI"; }
                     var c = actor3!.CodeOn(date);
                     int after = k + alen3;
                     if (!string.IsNullOrEmpty(c)) Add(doc, si, t, after, Compose(c, prefix, suffix), "agent of actor");
