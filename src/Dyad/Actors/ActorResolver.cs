@@ -46,8 +46,51 @@ public sealed class ActorResolver : IPipelineComponent
                 i = mention.EndToken - s.FirstToken;
             }
             ShareCoordinatedOffice(doc, s, sentenceStart);
+            NameAppositives(doc, si, s, sentenceStart, seen);
         }
         doc.MarkDone(Annotation.Actors);
+    }
+
+    /// <summary>
+    /// "Kang Kyung-wha, South Korea's foreign minister, said": an unknown name set off by a comma before a country's
+    /// office takes that office's code, and is remembered for later mentions by surname.
+    /// </summary>
+    private void NameAppositives(Document doc, int si, Sentence s, int from, List<(string Surname, string Name, ActorMention Mention)> seen)
+    {
+        var mentions = doc.Mentions;
+        for (int k = mentions.Count - 1; k >= from; k--)
+        {
+            var m = mentions[k];
+            if (m.Country is null || m.Sectors.Count == 0 || m.Kind == MentionKind.Person || m.Kind == MentionKind.Coreference) continue;
+            int comma = m.FirstToken - 1;
+            // skip a determiner: "X, the Mexican ambassador"
+            if (comma > s.FirstToken && doc.Word(comma) is "the" or "a") comma--;
+            if (comma <= s.FirstToken || doc.Word(comma) != ",") continue;
+            int end = comma, start = end;
+            while (start > s.FirstToken && end - start < 4)
+            {
+                var w = doc.Word(start - 1);
+                if (w.Length < 2 || !char.IsUpper(w[0]) || !char.IsLetter(w[^1])) break;
+                start--;
+            }
+            if (end - start < 2) continue;
+            if (k > from && mentions[k - 1].EndToken > start) continue; // already an actor
+            if (_kb.Match(doc.Words(start, end - start), 0, EntryKinds.Actors).Length > 0) continue;
+            string name = string.Join(' ', doc.Words(start, end - start).ToArray());
+            var person = m with
+            {
+                FirstToken = start,
+                TokenCount = end - start,
+                Span = doc.TokensSpan(start, end - start),
+                HeadToken = end - 1,
+                Kind = MentionKind.Person,
+                Entity = name,
+                Why = $"'{name}' is described as '{doc.Text.AsSpan(m.Span.Start, m.Span.Length)}'; {m.Why}",
+            };
+            mentions.Insert(k, person);
+            seen.Add((doc.Word(end - 1), name, person));
+            doc.Note(si, Name, $"'{name}' -> {person.Code}: {person.Why}");
+        }
     }
 
     /// <summary>

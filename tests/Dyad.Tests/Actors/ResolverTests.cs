@@ -98,4 +98,12 @@ public class ResolverTests
         var r = Resolve("Chad Smith met Jordan Henderson in Jordan.", "2020-01-01");
         Assert.Equal([("Jordan", "JOR")], r);
     }
+
+    [Fact]
+    public void An_unknown_name_described_by_an_appositive_takes_its_code()
+    {
+        var r = Resolve("Maria Lopezova, Mexico's ambassador to Canada, arrived. Lopezova met officials.", "2020-01-01");
+        Assert.Equal(("Maria Lopezova", "MEXGOV"), r[0]);
+        Assert.Contains(("Lopezova", "MEXGOV"), r);
+    }
 }
