@@ -11,7 +11,8 @@ namespace Dyad.Interop.Petrarch;
 /// <item>In patterns: <c>*</c> the verb, <c>+</c> the target, <c>$</c> the source, <c>%</c> a compound subject,
 /// <c>^</c> a skipped word, <c>&amp;NAME</c> a synset, <c>_</c> joins words; <c>{ }</c> (noun phrase) and <c>( )</c>
 /// (prepositional phrase) group words and are read as the words in order.</item>
-/// <item>Codes: <c>[042]</c>, <c>[032:033]</c> (the second code from the target back to the source), <c>[---]</c> no code.</item>
+/// <item>Codes: <c>[042]</c>, <c>[032:033]</c> (the second code from the target back to the source), <c>[---]</c> no code,
+/// <c>[+++]</c> (a TABARI leftover) no pattern.</item>
 /// </list>
 /// The block code is the pattern "SUBJ verb OBJ" for every verb of the block. Synsets are expanded into alternative
 /// patterns (at most <see cref="MaxExpansion"/> per pattern line).
@@ -80,7 +81,8 @@ public static class PetrarchVerbReader
                 patternLines++;
                 if (verbs.Count == 0) { warnings.Add($"{fileName}:{n}: pattern before any verb"); continue; }
                 string? code = CodeIn(line, out int codeAt);
-                if (code is null) continue;
+                // "[---]" codes nothing; "[+++]" (a TABARI leftover) is read as no pattern, so the verb's other patterns decide
+                if (code is null || code.StartsWith("+++", StringComparison.Ordinal)) continue;
                 var body = codeAt >= 0 ? line[1..codeAt] : line[1..];
                 var items = Items(body);
                 foreach (var expanded in Expand(items, synsets, 0))
@@ -101,7 +103,7 @@ public static class PetrarchVerbReader
             if (verb is null) continue;
             verbs.Add(verb.Value);
             var bare = ownCode ?? blockCode;
-            if (bare is not null)
+            if (bare is not null && !bare.StartsWith("+++", StringComparison.Ordinal))
             {
                 var (code, rev) = SplitCode(bare);
                 patterns.Add(new VerbPattern(code, verb.Value.Verb, verb.Value.Post, [], false, false,
