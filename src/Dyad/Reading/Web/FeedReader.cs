@@ -19,29 +19,7 @@ public sealed class FeedReader
     public FeedReader(WebReadOptions? options = null) => _options = options ?? WebReadOptions.Default;
 
     /// <summary>Reads a feed file.</summary>
-    public IEnumerable<WebReadResult> Read(string path)
-    {
-        string source = Path.GetFileName(path);
-        Stream? stream = null;
-        string? error = null;
-        try
-        {
-            stream = File.OpenRead(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            error = $"cannot read {source}: {ex.Message}";
-        }
-        if (stream is null)
-        {
-            yield return WebReadResult.Fail(source, error!);
-            yield break;
-        }
-        using (stream)
-        {
-            foreach (var r in Read(stream, source)) yield return r;
-        }
-    }
+    public IEnumerable<WebReadResult> Read(string path) => WebFiles.Read(path, Read);
 
     /// <summary>Reads a feed from a stream; <paramref name="source"/> names it in messages.</summary>
     public IEnumerable<WebReadResult> Read(Stream stream, string source)

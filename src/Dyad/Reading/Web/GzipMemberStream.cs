@@ -8,7 +8,7 @@ namespace Dyad.Reading.Web;
 /// out corrupt, the next member starts at or after the point reached. <see cref="Read(byte[], int, int)"/> then ends
 /// (returns 0) and <see cref="TryResume"/> restarts at the next member, telling what was skipped.
 /// </summary>
-internal sealed class GzipMemberStream : Stream
+internal sealed class GzipMemberStream : ReadOnlyStream
 {
     private readonly Stream _raw;
     private readonly byte[] _buffer = new byte[1 << 16];
@@ -34,8 +34,6 @@ internal sealed class GzipMemberStream : Stream
 
     /// <summary>Offset in the compressed file reached so far.</summary>
     public long CompressedPosition => _bufferStart + _pos;
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -140,30 +138,10 @@ internal sealed class GzipMemberStream : Stream
         return n;
     }
 
-    private sealed class Feeder(GzipMemberStream owner) : Stream
+    private sealed class Feeder(GzipMemberStream owner) : ReadOnlyStream
     {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => owner.Feed(buffer.AsSpan(offset, count));
         public override int Read(Span<byte> buffer) => owner.Feed(buffer);
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -11,26 +11,12 @@ public sealed class HtmlPageReader
     public HtmlPageReader(WebReadOptions? options = null) => _options = options ?? WebReadOptions.Default;
 
     /// <summary>Reads one page file; yields exactly one result.</summary>
-    public IEnumerable<WebReadResult> Read(string path)
+    public IEnumerable<WebReadResult> Read(string path) => WebFiles.Read(path, (stream, source) =>
     {
-        string source = Path.GetFileName(path);
-        byte[]? bytes = null;
-        string? error = null;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            error = $"cannot read {source}: {ex.Message}";
-        }
-        if (bytes is null)
-        {
-            yield return WebReadResult.Fail(source, error!);
-            yield break;
-        }
-        yield return ReadBytes(bytes, source, url: null);
-    }
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return new[] { ReadBytes(bytes.ToArray(), source) };
+    });
 
     /// <summary>Reads one page from bytes (gzipped or not); <paramref name="source"/> names it in messages.</summary>
     public WebReadResult ReadBytes(byte[] bytes, string source, string? url = null, string? declaredCharset = null)

@@ -31,58 +31,18 @@ internal static class NestingGuard
     /// <summary>Returns the HTML unchanged when its nesting stays within <paramref name="maxDepth"/>, else a flattened copy.</summary>
     public static string Limit(string html, int maxDepth = DefaultMaxDepth)
     {
-        if (MaxDepth(html, maxDepth + 1) <= maxDepth) return html;
-        return Flatten(html, maxDepth);
+        if (Walk(html, maxDepth, output: null) <= maxDepth) return html;
+        var sb = new StringBuilder(html.Length);
+        Walk(html, maxDepth, sb);
+        return sb.ToString();
     }
 
-    /// <summary>The estimated maximum nesting depth, stopping early at <paramref name="stopAt"/>.</summary>
-    internal static int MaxDepth(string html, int stopAt)
+    // Follows the nesting of tags. Without output it returns the maximum depth, stopping as soon as it passes
+    // maxDepth; with output it copies the HTML there, leaving out the tags (not the text) deeper than maxDepth.
+    private static int Walk(string html, int maxDepth, StringBuilder? output)
     {
         int depth = 0, max = 0;
         string? lastOpen = null;
-        int i = 0;
-        while (true)
-        {
-            int lt = html.IndexOf('<', i);
-            if (lt < 0 || lt + 1 >= html.Length) break;
-            if (!ParseTag(html, lt, out int tagEnd, out bool closing, out bool selfClosing, out ReadOnlySpan<char> name))
-            {
-                i = tagEnd;
-                continue;
-            }
-            i = tagEnd;
-            if (name.IsEmpty) continue;
-            if (closing)
-            {
-                if (depth > 0) depth--;
-                lastOpen = null;
-                continue;
-            }
-            if (RawTextTags.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
-            {
-                i = SkipRawText(html, tagEnd, name);
-                continue;
-            }
-            if (selfClosing || VoidTags.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name)) continue;
-            if (lastOpen is not null && SelfClosingSiblings.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) && name.Equals(lastOpen, StringComparison.OrdinalIgnoreCase))
-            {
-                continue; // <p>a<p>b: the second closes the first
-            }
-            depth++;
-            lastOpen = SelfClosingSiblings.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) ? name.ToString() : null;
-            if (depth > max)
-            {
-                max = depth;
-                if (max >= stopAt) return max;
-            }
-        }
-        return max;
-    }
-
-    private static string Flatten(string html, int maxDepth)
-    {
-        var sb = new StringBuilder(html.Length);
-        int depth = 0;
         int i = 0, copied = 0;
         while (true)
         {
@@ -95,31 +55,42 @@ internal static class NestingGuard
             }
             i = tagEnd;
             if (name.IsEmpty) continue;
+            bool drop;
             if (closing)
             {
-                if (depth > maxDepth)
-                {
-                    sb.Append(html, copied, lt - copied);
-                    copied = tagEnd;
-                }
+                drop = depth > maxDepth;
                 if (depth > 0) depth--;
-                continue;
+                lastOpen = null;
             }
-            if (RawTextTags.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
+            else if (RawTextTags.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
             {
                 i = SkipRawText(html, tagEnd, name);
                 continue;
             }
-            if (selfClosing || VoidTags.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name)) continue;
-            depth++;
-            if (depth > maxDepth)
+            else if (selfClosing || VoidTags.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
             {
-                sb.Append(html, copied, lt - copied);
+                continue;
+            }
+            else if (lastOpen is not null && name.Equals(lastOpen, StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // <p>a<p>b: the second closes the first
+            }
+            else
+            {
+                depth++;
+                lastOpen = SelfClosingSiblings.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) ? name.ToString() : null;
+                max = Math.Max(max, depth);
+                if (output is null && max > maxDepth) return max;
+                drop = depth > maxDepth;
+            }
+            if (drop && output is not null)
+            {
+                output.Append(html, copied, lt - copied);
                 copied = tagEnd;
             }
         }
-        sb.Append(html, copied, html.Length - copied);
-        return sb.ToString();
+        output?.Append(html, copied, html.Length - copied);
+        return max;
     }
 
     // Reads the tag starting at '<'. Returns false for comments, doctypes and stray '<' (tagEnd is where to go on).

@@ -20,29 +20,7 @@ public sealed class WarcReader
     public WarcReader(WebReadOptions? options = null) => _options = options ?? WebReadOptions.Default;
 
     /// <summary>Reads a .warc or .warc.gz file.</summary>
-    public IEnumerable<WebReadResult> Read(string path)
-    {
-        string source = Path.GetFileName(path);
-        Stream? stream = null;
-        string? error = null;
-        try
-        {
-            stream = File.OpenRead(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            error = $"cannot read {source}: {ex.Message}";
-        }
-        if (stream is null)
-        {
-            yield return WebReadResult.Fail(source, error!);
-            yield break;
-        }
-        using (stream)
-        {
-            foreach (var r in Read(stream, source)) yield return r;
-        }
-    }
+    public IEnumerable<WebReadResult> Read(string path) => WebFiles.Read(path, Read);
 
     /// <summary>Reads a WARC archive from a stream (gzip is detected from the first bytes).</summary>
     public IEnumerable<WebReadResult> Read(Stream stream, string source)
@@ -378,21 +356,9 @@ public sealed class WarcReader
     private static string Shorten(string s) => s.Length > 60 ? s[..60] + "..." : s;
 
     /// <summary>A read-only stream that returns some bytes already taken from another stream, then the rest of it.</summary>
-    private sealed class PrefixStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+    private sealed class PrefixStream(ReadOnlyMemory<byte> prefix, Stream rest) : ReadOnlyStream
     {
         private ReadOnlyMemory<byte> _prefix = prefix;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {

@@ -37,6 +37,34 @@ public sealed class WebReader
     };
 }
 
+/// <summary>Opens web input files for the readers, turning an unreadable file into an error result.</summary>
+internal static class WebFiles
+{
+    public static IEnumerable<WebReadResult> Read(string path, Func<Stream, string, IEnumerable<WebReadResult>> read)
+    {
+        string source = Path.GetFileName(path);
+        Stream? stream = null;
+        string? error = null;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error = $"cannot read {source}: {ex.Message}";
+        }
+        if (stream is null)
+        {
+            yield return WebReadResult.Fail(source, error!);
+            yield break;
+        }
+        using (stream)
+        {
+            foreach (var r in read(stream, source)) yield return r;
+        }
+    }
+}
+
 /// <summary>Kinds of web input.</summary>
 public enum WebInputKind
 {
