@@ -117,6 +117,6 @@ public class NameFinderTests
         var scores = NerEvaluation.Run(SharedData.Path("gum-wikinews")!, output);
         string last = output.ToString().TrimEnd().Split('\n')[^1];
         Assert.StartsWith("ner: precision ", last);
-        Assert.True(scores.All.F1 >= 0.60, output.ToString());
+        Assert.True(scores.All.F1 >= 0.78, output.ToString()); // 0.822 on 2026-11-22 (docs/accuracy.md)
     }
 }

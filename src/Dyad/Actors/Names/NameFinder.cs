@@ -7,20 +7,23 @@ namespace Dyad.Actors.Names;
 /// Finds the names of people, organisations and places in a tokenized sentence, including the many that the knowledge
 /// base does not know ("Mexico Foreign Secretary Marcelo Ebrard" → LOC "Mexico", PER "Marcelo Ebrard").
 /// <para>How: capitalised words are grouped into runs (joined by name particles such as "al", "bin", "van", by
-/// hyphens, and by "of", "for", "on", "and" inside organisation and place names); each run is then split and typed by,
-/// in order, a title before a name ("President", "Dr.", "spokesman") → person; an organisation word ("Ministry",
-/// "University", "Inc.") → organisation; a place word ("City", "River", "Airport") → place; the knowledge base
-/// (people, organisations, countries, capitals, seats, cities, with country adjectives recognised and left out); names
-/// seen earlier in the document (<see cref="NameMemory"/>); and the context of what is left (a role word before it,
-/// "said" after it, "in" before it, an acronym), two or more unknown words defaulting to a person and one to an
-/// organisation.</para>
+/// hyphens, and by "of", "for", "on", "the" after an organisation or place word); each run is then split and typed by,
+/// in order: the knowledge base naming the whole run; a title before a name ("President", "Dr.", "spokesman") →
+/// person, with the knowledge-base names or employers before the title; an organisation word ("Ministry",
+/// "University", "Inc.") → organisation; a head place word ("Grand Mosque", "Museum of Flight") → place; the knowledge
+/// base word by word (people, organisations, countries, capitals, seats, cities, with country adjectives recognised
+/// and left out, and small towns named like people trusted only after a place preposition); names seen earlier in the
+/// document (<see cref="NameMemory"/>); and the context of what is left (a role word before it, an organisation word
+/// after it, "said" after it, "in" before it, an acronym, a common given name). Two or more unknown words default to a
+/// person; one unknown word with no evidence is left out.</para>
 /// <para>Sentence-initial capitals count only with support (a proper-noun tag, a knowledge-base entry, a capitalised
 /// next word, a saying verb, or memory). In an all-capitals sentence (a headline) only the knowledge base and memory
 /// are used, without regard to case. Universal POS tags, when given, make both decisions better: PROPN admits a
 /// sentence-initial word, closed-class tags exclude capitalised function words.</para>
 /// <para>Spans never include a leading determiner ("the") or a trailing possessive ("'s"). Country adjectives and
 /// demonyms ("Afghan", "Afghans") are not names of places: they are found only as part of an organisation name
-/// ("Indonesian Navy"). The finder is immutable and thread-safe; allocation-free apart from the results.</para>
+/// ("Indonesian Navy"). In a document full of sport words, countries are national teams (organisations). The finder
+/// is immutable and thread-safe; it allocates nothing per sentence beyond the results and the document memory.</para>
 /// </summary>
 public sealed class NameFinder
 {
@@ -265,6 +268,8 @@ public sealed class NameFinder
                     continue;
                 }
                 if (_w[e] == "&" && NameWord(e + 1)) { e += 2; continue; }
+                // "and" inside a name only when a cue word follows: "National Air and Space Museum"
+                if (Has(e, Lower) && _w[e] == "and" && CueAhead(e + 1)) { e += 2; continue; }
                 if (cue && Has(e, Lower) && Is(e, WordFlags.Joiner) && _w[e] != "and")
                 {
                     int k = e + 1;
@@ -274,6 +279,17 @@ public sealed class NameFinder
                 break;
             }
             return e;
+        }
+
+        /// <summary>Capitalised words from <paramref name="i"/> up to an organisation or place word within three words.</summary>
+        private readonly bool CueAhead(int i)
+        {
+            for (int k = i; k < _n && k < i + 3; k++)
+            {
+                if (!NameWord(k) || Is(k, WordFlags.Function)) return false;
+                if (Is(k, WordFlags.OrgCue | WordFlags.PlaceCue)) return true;
+            }
+            return false;
         }
 
         /// <summary>A short lower-case word after a hyphen that reads as the second syllable of a given name, not an English word.</summary>

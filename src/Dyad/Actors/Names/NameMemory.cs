@@ -30,6 +30,9 @@ public sealed class NameMemory
     {
         var tokens = words.Slice(name.Start, name.Length);
         _names[Join(tokens)] = name.Type;
+        // "Church of Scientology" makes a later "Scientology" the organisation too
+        if (name.Type == NameType.Organization && tokens.Length == 3 && tokens[1] == "of" && IsPlainName(tokens[2]))
+            _names.TryAdd(tokens[2], NameType.Organization);
         if (name.Type != NameType.Person || tokens.Length < 2) return;
         foreach (var t in tokens)
         {
@@ -47,6 +50,11 @@ public sealed class NameMemory
 
     /// <summary>True when <paramref name="token"/> was part of a person's full name earlier in the document.</summary>
     public bool IsPersonPart(string token) => _personParts.ContainsKey(token);
+
+    private static bool IsPlainName(string t) =>
+        t.Length > 1 && char.IsUpper(t[0]) && !IsAllCaps(t) &&
+        (NameLexicon.Flags(t) & (WordFlags.Thing | WordFlags.TitlePart | WordFlags.Group | WordFlags.Title | WordFlags.OrgCue | WordFlags.PlaceCue)) == 0
+        && PlaceNames.Match([t], 0, false) == 0;
 
     private static bool IsAllCaps(string t)
     {
