@@ -157,7 +157,8 @@ public sealed class FeedReader
                 break;
             }
         }
-        string? author = HtmlMetadata.Clean(Child(item, "creator", DcNs)?.Value) ?? HtmlMetadata.Clean(Child(item, "author")?.Element(item.GetDefaultNamespace() + "name")?.Value ?? Child(Child(item, "author"), "name")?.Value ?? Child(item, "author")?.Value);
+        var authorElement = Child(item, "author"); // RSS: text; Atom: <name> inside
+        string? author = HtmlMetadata.Clean(Child(item, "creator", DcNs)?.Value) ?? HtmlMetadata.Clean(Child(authorElement, "name")?.Value ?? authorElement?.Value);
         string? declared = (string?)item.Attribute(XNamespace.Xml + "lang") ?? state.Language;
         var article = new WebArticle
         {

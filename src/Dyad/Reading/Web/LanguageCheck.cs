@@ -19,8 +19,16 @@ public static class LanguageCheck
     /// <summary>The share of English stopwords among the first 2,000 words (0 when there are no words).</summary>
     public static double EnglishScore(ReadOnlySpan<char> text)
     {
+        int words = Count(text, out int hits);
+        return words == 0 ? 0 : (double)hits / words;
+    }
+
+    // Words (letter runs, apostrophes inside) among the first 2,000, and how many of them are stopwords.
+    private static int Count(ReadOnlySpan<char> text, out int hits)
+    {
         var lookup = Stopwords.GetAlternateLookup<ReadOnlySpan<char>>();
-        int words = 0, hits = 0;
+        int words = 0;
+        hits = 0;
         int i = 0;
         while (i < text.Length && words < 2000)
         {
@@ -32,20 +40,6 @@ public static class LanguageCheck
                 words++;
                 if (lookup.Contains(text[start..i])) hits++;
             }
-        }
-        return words == 0 ? 0 : (double)hits / words;
-    }
-
-    /// <summary>Counts the words (letter runs) among the first 2,000.</summary>
-    private static int CountWords(ReadOnlySpan<char> text)
-    {
-        int words = 0, i = 0;
-        while (i < text.Length && words < 2000)
-        {
-            while (i < text.Length && !char.IsLetter(text[i])) i++;
-            int start = i;
-            while (i < text.Length && char.IsLetter(text[i])) i++;
-            if (i > start) words++;
         }
         return words;
     }
@@ -59,8 +53,9 @@ public static class LanguageCheck
     /// </summary>
     public static string? Identify(ReadOnlySpan<char> text, string? declared)
     {
-        if (CountWords(text) < 8) return null;
-        if (EnglishScore(text) >= 0.15) return "en";
+        int words = Count(text, out int hits);
+        if (words < 8) return null;
+        if (hits >= 0.15 * words) return "en";
         if (!string.IsNullOrWhiteSpace(declared))
         {
             string d = declared.Trim();
