@@ -160,6 +160,35 @@ public class WarcReaderTests
         Directory.Delete(dir, true);
     }
 
+    [Theory]
+    [InlineData("crawl.warc.gz", WebInputKind.Warc)]
+    [InlineData("CRAWL.WARC", WebInputKind.Warc)]
+    [InlineData("page.html", WebInputKind.Html)]
+    [InlineData("page.htm.gz", WebInputKind.Html)]
+    [InlineData("page.xhtml", WebInputKind.Html)]
+    [InlineData("wire.rss", WebInputKind.Feed)]
+    [InlineData("news.atom", WebInputKind.Feed)]
+    [InlineData("feed.xml", WebInputKind.Feed)]
+    [InlineData("feed.xml.gz", WebInputKind.None)]
+    [InlineData("notes.txt", WebInputKind.None)]
+    public void PicksTheReaderByFileName(string name, WebInputKind kind) => Assert.Equal(kind, WebReader.KindOf(name));
+
+    [Fact]
+    public void ReadsAWarcFileFromDiskThroughWebReader()
+    {
+        string dir = TempDir();
+        string path = Path.Combine(dir, "disk.warc.gz");
+        File.WriteAllBytes(path, [.. Gzip(Warcinfo()), .. Gzip(PageResponse("https://g.example.com/", "G", ArticleParagraph1, chunked: true))]);
+
+        var result = Assert.Single(new WebReader().Read(path));
+        var missing = Assert.Single(new WebReader().Read(Path.Combine(dir, "missing.warc")));
+
+        Assert.Equal("https://g.example.com/", result.Article!.Url);
+        Assert.Equal(WebReadStatus.Error, missing.Status);
+        Assert.Contains("cannot read missing.warc", missing.Message, StringComparison.Ordinal);
+        Directory.Delete(dir, true);
+    }
+
     [Fact]
     public void ReportsAnHtmlFileWithoutBody()
     {
