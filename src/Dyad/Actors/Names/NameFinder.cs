@@ -545,19 +545,24 @@ public sealed class NameFinder
             int len = e - s;
             type = NameType.Person;
             why = NameEvidence.Default;
-            if (_memory is not null)
-            {
-                if (_memory.TryGetName(_w[s..e], out type)) { why = NameEvidence.Memory; return true; }
-                for (int i = s; i < e; i++)
-                    if (_memory.IsPersonPart(_w[i])) { type = NameType.Person; why = NameEvidence.Memory; return true; }
-            }
-            if (len == 1 && Is(s, WordFlags.KnownOrg)) { type = NameType.Organization; why = NameEvidence.KnowledgeBase; return true; }
-            bool things = false, groups = true;
+            bool things = false, groups = true, digits = false;
             for (int i = s; i < e; i++)
             {
                 things |= Is(i, WordFlags.Thing);
                 groups &= Is(i, WordFlags.Group) || !Has(i, Cap);
+                digits |= _w[i].AsSpan().IndexOfAnyInRange('0', '9') >= 0;
             }
+            if (_memory is not null)
+            {
+                if (_memory.TryGetName(_w[s..e], out type)) { why = NameEvidence.Memory; return true; }
+                if (!things && len <= 3)
+                {
+                    for (int i = s; i < e; i++)
+                        if (_memory.IsPersonPart(_w[i])) { type = NameType.Person; why = NameEvidence.Memory; return true; }
+                }
+            }
+            if (len == 1 && Is(s, WordFlags.KnownOrg)) { type = NameType.Organization; why = NameEvidence.KnowledgeBase; return true; }
+            if (digits) return false; // "IE6", "A380": products and models
             if (groups) return false; // "Muslims", "English"
             // a role word before: "actor Jason Beghe", "child , Gloria"
             int before = s - 1;
@@ -595,7 +600,11 @@ public sealed class NameFinder
             if (things) return false;
             // persons do not take "the", and unknown names after it are as often events and things as organisations
             // ("the Sea Org", "the Google Science Fair", "the Hajj")
-            if (s > 0 && Is(s - 1, WordFlags.Determiner)) return Is(s, WordFlags.KnownOrg);
+            if (s > 0 && Is(s - 1, WordFlags.Determiner))
+            {
+                type = NameType.Organization;
+                return len >= 2 && !things || Is(s, WordFlags.KnownOrg);
+            }
             if (len >= 2)
             {
                 // a quoted title is a work or a product, not a person: "Better Idea"

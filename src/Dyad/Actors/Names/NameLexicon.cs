@@ -159,7 +159,7 @@ internal static class NameLexicon
             "spokeswoman spokesperson website site executives executive board shareholders subsidiary branch chapter " +
             "unit division affiliate products software browser lawyers attorneys attorney representatives representative " +
             "leaders leader founder co-founder chairman director president ceo workers reporters journalists " +
-            "correspondents editors researchers scientists engineers users customers fans");
+            "correspondents editors researchers scientists engineers");
         Add(WordFlags.KnownOrg,
             "google microsoft apple facebook twitter amazon youtube instagram whatsapp netflix samsung sony toyota boeing " +
             "airbus reuters bloomberg xinhua yonhap wikipedia wikinews wikileaks interpol europol gazprom huawei tencent " +
