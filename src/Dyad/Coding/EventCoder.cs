@@ -75,12 +75,12 @@ public sealed class EventCoder : IPipelineComponent
             {
                 if (!_options.WideGaps)
                 {
-                    doc.Note(si, Name, $"'{word}' is tagged {syntax.Upos[t]}, not a verb: no verb pattern tried");
+                    if (doc.Tracing) doc.Note(si, Name, $"'{word}' is tagged {syntax.Upos[t]}, not a verb: no verb pattern tried");
                     continue;
                 }
                 // TABARI-style patterns with words before the verb fix its use themselves ("inching nearer to accord")
                 nounTagged = true;
-                doc.Note(si, Name, $"'{word}' is tagged {syntax.Upos[t]}: only patterns with words before the verb tried");
+                if (doc.Tracing) doc.Note(si, Name, $"'{word}' is tagged {syntax.Upos[t]}: only patterns with words before the verb tried");
             }
             foreach (var p in candidates)
             {
@@ -105,7 +105,7 @@ public sealed class EventCoder : IPipelineComponent
         // Words before the verb, nearest last ("said * to attend", "will not *").
         if (p.Pre.Length > 0 && !PreMatches(doc, s, verb, p, mentions, lower))
         {
-            doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': words before the verb not found");
+            if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': words before the verb not found");
             return -1;
         }
         bool symmetricOnly = false;
@@ -130,7 +130,7 @@ public sealed class EventCoder : IPipelineComponent
             }
             if (at < 0)
             {
-                doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': '{w}' not found after the verb");
+                if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': '{w}' not found after the verb");
                 return -1;
             }
             cursor = at + 1;
@@ -142,7 +142,7 @@ public sealed class EventCoder : IPipelineComponent
             sources = SubjectsOf(doc, s, verb, mentions, parsed);
             if (sources.Count < 2)
             {
-                doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': no compound subject");
+                if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': no compound subject");
                 return -1;
             }
             targets = sources;
@@ -153,7 +153,7 @@ public sealed class EventCoder : IPipelineComponent
             sources = ObjectsAfter(doc, s, cursor, mentions, verb);
             if (sources.Count == 0 || targets.Count == 0)
             {
-                doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': roles not found");
+                if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': roles not found");
                 return -1;
             }
         }
@@ -171,7 +171,7 @@ public sealed class EventCoder : IPipelineComponent
             }
             if (targets.Count == 0 || sources.Count == 0)
             {
-                doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' (passive): {(targets.Count == 0 ? "no subject actor" : "no by-agent actor")}");
+                if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' (passive): {(targets.Count == 0 ? "no subject actor" : "no by-agent actor")}");
                 return -1;
             }
         }
@@ -201,7 +201,7 @@ public sealed class EventCoder : IPipelineComponent
             }
             if (sources.Count == 0 || targets.Count == 0)
             {
-                doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': {(sources.Count == 0 ? "no source actor" : "no target actor")}");
+                if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': {(sources.Count == 0 ? "no source actor" : "no target actor")}");
                 return -1;
             }
         }
@@ -217,19 +217,19 @@ public sealed class EventCoder : IPipelineComponent
             int at = FindWord(doc, s, afterTarget, w, mentions, lower);
             if (at < 0)
             {
-                doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': '{w}' not found after the target");
+                if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': '{w}' not found after the target");
                 return -1;
             }
             afterTarget = at + 1;
         }
         if (_options.Negation && p.Pre.Length == 0 && IsNegated(doc, s, verb, parsed))
         {
-            doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' matched but the verb is negated: not coded");
+            if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' matched but the verb is negated: not coded");
             return cursor - 1;
         }
         if (_options.Hypotheticals && parsed && IsHypothetical(doc, s, verb, out string cue))
         {
-            doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' matched but the act is {cue}: not coded");
+            if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}' matched but the act is {cue}: not coded");
             return cursor - 1;
         }
         string code = p.Code;
@@ -252,7 +252,7 @@ public sealed class EventCoder : IPipelineComponent
             }
         }
         if (added > 0 && sources.Count == 1 && !p.TargetIsSubject) t_previousSubject = sources[0];
-        doc.Note(si, Name, $"pattern [{p.Text}] fired at '{doc.Word(verb)}'{(passive ? " (passive)" : "")}: {added} event(s), code {code}");
+        if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] fired at '{doc.Word(verb)}'{(passive ? " (passive)" : "")}: {added} event(s), code {code}");
         return added > 0 ? cursor - 1 : -1;
     }
 
@@ -881,7 +881,7 @@ public sealed class EventCoder : IPipelineComponent
         }
         if (best < 0) return published;
         var date = mentions[best].Date;
-        doc.Note(doc.SentenceOf(s.FirstToken), Name, $"event dated {date} by '{mentions[best].Text}'");
+        if (doc.Tracing) doc.Note(doc.SentenceOf(s.FirstToken), Name, $"event dated {date} by '{mentions[best].Text}'");
         return date.Start;
     }
 
@@ -901,13 +901,21 @@ public sealed class EventCoder : IPipelineComponent
         return null;
     }
 
-    /// <summary>Cheap pre-check before running the date resolver: a digit or a capitalised weekday/month-like word, or a relative cue.</summary>
-    private static bool MayHoldDate(ReadOnlySpan<char> text) =>
-        text.IndexOfAnyInRange('0', '9') >= 0 || text.Contains("day", StringComparison.Ordinal) || text.Contains("week", StringComparison.Ordinal)
-        || text.Contains("month", StringComparison.Ordinal) || text.Contains("year", StringComparison.Ordinal)
-        || text.IndexOfAny(MonthInitials) >= 0;
+    /// <summary>Cheap pre-check before running the date resolver: a digit, a relative cue or a month name.</summary>
+    private static bool MayHoldDate(ReadOnlySpan<char> text)
+    {
+        if (text.IndexOfAnyInRange('0', '9') >= 0 || text.Contains("day", StringComparison.Ordinal) || text.Contains("week", StringComparison.Ordinal)
+            || text.Contains("month", StringComparison.Ordinal) || text.Contains("year", StringComparison.Ordinal)
+            || text.Contains("ago", StringComparison.Ordinal) || text.Contains("night", StringComparison.Ordinal))
+            return true;
+        foreach (var m in MonthPrefixes)
+        {
+            if (text.Contains(m, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 
-    private static readonly System.Buffers.SearchValues<char> MonthInitials = System.Buffers.SearchValues.Create("JFMASOND");
+    private static readonly string[] MonthPrefixes = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
     /// <summary>Adds the event (one per code pair when codes are joined with '/'); returns how many.</summary>
     private int Emit(Document doc, int si, Sentence s, int verb, ActorMention src, ActorMention tgt, string code, string why,
