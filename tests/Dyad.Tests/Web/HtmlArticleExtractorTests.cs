@@ -52,6 +52,19 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void LeavesOutOtherPostsNestedInThePost()
+    {
+        string html = $"""
+            <html><body><article class="post post-1"><p>{ArticleParagraph1}</p><p>{ArticleParagraph2}</p>
+            <article class="post post-2"><p>{ArticleParagraph3}</p></article></article></body></html>
+            """;
+
+        var article = HtmlArticleExtractor.Default.Extract(html);
+
+        Assert.Equal(ArticleParagraph1 + "\n\n" + ArticleParagraph2, article.Text);
+    }
+
+    [Fact]
     public void TakesTheDateFromTheAddressWhenThePageHasNone()
     {
         var article = HtmlArticleExtractor.Default.Extract(SimplePage("T", $"<p>{ArticleParagraph1}</p>"), "https://example.com/news/2022/11/30/story.html");

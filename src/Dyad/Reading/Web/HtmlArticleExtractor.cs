@@ -493,6 +493,7 @@ internal sealed class BodyExtraction
             return (ld > 0.5f && _tl[i] < 300) || ld > 0.8f;
         }
         if ((k & TagKind.Container) == 0 || ClassHints.IsEmbeddedPost(dom.Hint[i])) return false;
+        if (dom.Tag[i] == "article" && InsideArticle(i, root)) return true; // another post nested in the post: a teaser
         int weight = ClassHints.Weight(dom.Hint[i]);
         if (weight < 0 && _tl[i] * 2 < _tl[root]) return true; // a furniture name, unless it wraps most of the content
         if (_cm[i] >= 10) return false;
@@ -518,6 +519,16 @@ internal sealed class BodyExtraction
         }
         string text = WebText.CollapseWhitespace(sb.ToString());
         return text.Length == 0 || _meta.Title.Contains(text, StringComparison.OrdinalIgnoreCase) || text.Contains(_meta.Title, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private bool InsideArticle(int i, int root)
+    {
+        for (int a = _dom.Parent[i]; a >= 0; a = _dom.Parent[a])
+        {
+            if (_dom.Tag[a] == "article") return true;
+            if (a == root) break;
+        }
+        return false;
     }
 
     private string Render(List<int> roots)
