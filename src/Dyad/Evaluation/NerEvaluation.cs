@@ -499,6 +499,8 @@ public static class NerEvaluation
             for (int i = e - 1; i >= s; i--)
                 if (s_titles.Contains(words[i])) { s = i + 1; break; }
             if (s >= e || !Cap(words[s])) return false;
+            // the complement of a title is not a name: "the Secretary of State"
+            if (s > a && words[s - 1] is "of" or "for" or "to") return false;
         }
         if (s >= e) return false;
 
