@@ -414,23 +414,27 @@ public sealed class EventCoder : IPipelineComponent
         int verb = -1)
     {
         var last = first;
+        bool sawConjunction = false;
         foreach (var m in mentions)
         {
             if (m.FirstToken <= last.FirstToken) continue;
             int gap = m.FirstToken - last.EndToken;
             if (gap < 1 || gap > 5) break;
-            bool joined = false;
+            bool joined = false, conjunction = false;
             var syn = doc.Syntax;
             for (int k = last.EndToken; k < m.FirstToken; k++)
             {
                 var w = doc.Word(k);
-                if (w is "and" or "or" or "nor" or ",") joined = true;
+                if (w is "and" or "or" or "nor") joined = conjunction = true;
+                else if (w is ",") joined = true;
                 else if (w is "the" or "The" or "its" or "their" or "well" or "as") { }
                 // "Fornost and the evil awful Gondor": adjectives before the next actor
                 else if (joined && syn is not null && syn.Parsed[k] && char.IsLower(w[0]) && syn.Upos[k] is "ADJ" or "NOUN" or "ADV") { }
                 else { joined = false; break; }
             }
-            if (!joined) break;
+            // a list has one "and": "between A and B, and C and D" is two pairs
+            if (!joined || (conjunction && sawConjunction)) break;
+            sawConjunction |= conjunction;
             // "If Russia attacks Ukraine, NATO will ...": an actor after a comma that is another clause's subject is not coordinated
             if (syn is not null && syn.Parsed[m.HeadToken] && syn.Rel[m.HeadToken] is "nsubj" or "nsubj:pass"
                 && syn.Head[m.HeadToken] != (verb >= 0 ? verb : syn.Head[last.HeadToken])) break;

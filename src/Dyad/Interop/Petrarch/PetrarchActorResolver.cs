@@ -159,7 +159,18 @@ public sealed class PetrarchActorResolver : IPipelineComponent
                 if (!string.IsNullOrEmpty(c)) Add(doc, si, t, after, Compose(c, prefix, suffix), "agent+actor");
                 return after;
             }
+            // "Lawmakers and officials in Fornost and Gondor": two agents sharing the actors that follow
+            string? otherSuffix = null;
             int k = pos;
+            if (k + 1 < end && lower[k] == "and" && _agents.Longest(lower, k + 1, end) is { Length: > 0 } second)
+            {
+                int k2 = k + 1 + second.Length;
+                if (k2 < end && lower[k2] is "of" or "in" or "from" or "for")
+                {
+                    otherSuffix = second.Value!.Suffix;
+                    k = k2;
+                }
+            }
             if (k < end && lower[k] is "of" or "in" or "from" or "for")
             {
                 k++;
@@ -170,7 +181,7 @@ public sealed class PetrarchActorResolver : IPipelineComponent
                     if (formerAgent) { prefix = ""; suffix = "ELI"; }
                     var c = actor3!.CodeOn(date);
                     int after = k + alen3;
-                    if (!string.IsNullOrEmpty(c)) Add(doc, si, t, after, Compose(c, prefix, suffix), "agent of actor");
+                    if (!string.IsNullOrEmpty(c)) Add(doc, si, t, after, Both(c, prefix, suffix, otherSuffix), "agent of actor");
                     // a coordinated list shares the agent
                     while (after < end)
                     {
@@ -182,7 +193,7 @@ public sealed class PetrarchActorResolver : IPipelineComponent
                         var (l4, a4) = _actors.Longest(lower, j, end);
                         if (l4 == 0) break;
                         var c4 = a4!.CodeOn(date);
-                        if (!string.IsNullOrEmpty(c4)) Add(doc, si, j, j + l4, Compose(c4, prefix, suffix), "agent of actor (list)");
+                        if (!string.IsNullOrEmpty(c4)) Add(doc, si, j, j + l4, Both(c4, prefix, suffix, otherSuffix), "agent of actor (list)");
                         after = j + l4;
                     }
                     return after;
@@ -201,6 +212,10 @@ public sealed class PetrarchActorResolver : IPipelineComponent
         }
         return t;
     }
+
+    /// <summary>The code with one agent, or both codes joined with '/' when a second agent shares the actor.</summary>
+    private static string Both(string code, string prefix, string suffix, string? otherSuffix) =>
+        otherSuffix is null ? Compose(code, prefix, suffix) : Compose(code, prefix, suffix) + "/" + Compose(code, prefix, otherSuffix);
 
     private static string Compose(string code, string prefix, string suffix)
     {
