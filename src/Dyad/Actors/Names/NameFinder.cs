@@ -261,15 +261,15 @@ public sealed class NameFinder
                     if (NameWord(e + 1)) { e += 2; continue; }
                     if (e + 2 < _n && Has(e + 1, Hyphen) && NameWord(e + 2)) { e += 3; continue; }
                 }
-                if (Has(e, Hyphen) && NameWord(e + 1) && !Is(e + 1, WordFlags.Stop | WordFlags.Title)) { e += 2; continue; }
-                if (Has(e, Hyphen) && e + 1 < _n && Has(e + 1, Lower) && Has(e - 1, Cap) && !Has(e - 1, Upper) && IsNameSyllable(_w[e + 1]))
+                if (_w[e] == "-" && NameWord(e + 1) && !Is(e + 1, WordFlags.Stop | WordFlags.Title)) { e += 2; continue; }
+                if (_w[e] == "-" && e + 1 < _n && Has(e + 1, Lower) && Has(e - 1, Cap) && !Has(e - 1, Upper) && IsNameSyllable(_w[e + 1]))
                 {
                     e += 2; // "Kang Kyung - wha", "Wong Kwok - hing"
                     continue;
                 }
                 if (_w[e] == "&" && NameWord(e + 1)) { e += 2; continue; }
                 // "and" inside a name only when a cue word follows: "National Air and Space Museum"
-                if (Has(e, Lower) && _w[e] == "and" && CueAhead(e + 1)) { e += 2; continue; }
+                if (!cue && Has(e, Lower) && _w[e] == "and" && CueAhead(e + 1)) { e += 2; continue; }
                 if (cue && Has(e, Lower) && Is(e, WordFlags.Joiner) && _w[e] != "and")
                 {
                     int k = e + 1;
@@ -399,11 +399,12 @@ public sealed class NameFinder
                 if (p > 0 && j + p <= e) { Emit(j, j + p, NameType.Location, NameEvidence.PlaceCue); j += p; continue; }
                 int k = j + 1;
                 while (k < e && !Is(k, WordFlags.Title | WordFlags.TitlePart) && Kb(k).IsEmpty) k++;
-                // an unknown name right before a title is the employer: "Facebook CEO", "Google co-founder"
+                // an unknown name right before a title is the employer when it is known as one: "NASA Administrator",
+                // "Google co-founder"; other words there are mostly parts of the title ("Emeritus Professor")
                 if (_memory is not null && _memory.TryGetName(_w[j..k], out var known))
                     Emit(j, k, known, NameEvidence.Memory);
-                else
-                    Emit(j, k, NameType.Organization, NameEvidence.Title | NameEvidence.Capitalized);
+                else if (k - j == 1 && (IsAcronym(j) || Is(j, WordFlags.KnownOrg)))
+                    Emit(j, k, NameType.Organization, NameEvidence.Title | NameEvidence.Acronym);
                 j = k;
             }
         }
@@ -573,6 +574,12 @@ public sealed class NameFinder
             }
             // "Secretary of State"
             if (len == 1 && s >= 2 && _w[s - 1] == "of" && Is(s - 2, WordFlags.Title)) return false;
+            // "Kennedy Space Center ( KSC )": the acronym of the name before it
+            if (len == 1 && IsAcronym(s) && s >= 2 && _w[s - 1] == "(" && e < _n && _w[e] == ")" && _results.Count > 0
+                && _results[^1].End == s - 1)
+            {
+                type = _results[^1].Type; why = NameEvidence.Acronym; return true;
+            }
             if (len == 1 && IsAcronym(s))
             {
                 type = NameType.Organization; why = NameEvidence.Acronym; return true;
@@ -602,8 +609,10 @@ public sealed class NameFinder
             // ("the Sea Org", "the Google Science Fair", "the Hajj")
             if (s > 0 && Is(s - 1, WordFlags.Determiner))
             {
+                // "the Silver Clouds installation": a name modifying a noun is not typed here
+                bool modifier = e < _n && Has(e, Lower) && (HasTags ? _tags[e] == "NOUN" : Is(e, WordFlags.Thing | WordFlags.OrgContext));
                 type = NameType.Organization;
-                return len >= 2 && !things || Is(s, WordFlags.KnownOrg);
+                return (len >= 2 && !things && !modifier) || Is(s, WordFlags.KnownOrg);
             }
             if (len >= 2)
             {
@@ -614,7 +623,7 @@ public sealed class NameFinder
             }
             // one unknown word with no cue at all: a person when it is a common given name, an organisation only when
             // news names it so, otherwise nothing
-            if (Is(s, WordFlags.GivenName)) { type = NameType.Person; why = NameEvidence.PersonContext; return true; }
+            if (Is(s, WordFlags.GivenName)) { type = NameType.Person; why = NameEvidence.GivenName; return true; }
             type = NameType.Organization;
             why = NameEvidence.Default;
             return Is(s, WordFlags.KnownOrg);

@@ -125,8 +125,9 @@ internal static class NameLexicon
             "city province county district region river museum center centre mountains mountain lake island islands isles valley sea ocean " +
             "bay gulf strait desert peninsula coast street road avenue square park airport stadium hall palace mosque " +
             "cathedral temple tower towers bridge canal harbour harbor beach falls village town township prefecture " +
-            "territory oblast governorate heights plaza building camp base");
-        Add(WordFlags.PlacePrefix, "mount mt. lake port fort cape gulf isle");
+            "territory oblast governorate heights plaza building camp base hotel planetarium memorial zoo arena theatre " +
+            "theater terminal");
+        Add(WordFlags.PlacePrefix, "mount mt. lake port fort cape gulf isle masjid");
         Add(WordFlags.NameParticle,
             "al el bin ibn bint abu abd de del della di da du dos das van von der den ter la le y st. st");
         Add(WordFlags.Joiner, "of for on and & the at de");

@@ -36,6 +36,8 @@ public enum NameEvidence : ushort
     ProperNounTags = 1 << 8,
     /// <summary>No cue: the type is the default for its shape (two or more capitalised words are a person).</summary>
     Default = 1 << 9,
+    /// <summary>A common given name on its own ("Renee", "Ahmed").</summary>
+    GivenName = 1 << 10,
 }
 
 /// <summary>
