@@ -410,7 +410,7 @@ public static class NerEvaluation
         "Justice", "Sheikh", "Imam", "Rev.", "Reverend", "Father", "Captain", "Capt.", "Colonel", "Col.", "Major",
         "Lieutenant", "Lt.", "Sergeant", "Sgt.", "Admiral", "Commander", "Chancellor", "Premier", "Spokesperson",
         "Spokesman", "Spokeswoman", "Co-founder", "Founder", "CEO", "Executive", "President-elect", "Sir", "Lord",
-        "Lady", "Dame", "Deputy", "Administrator", "Officer", "Detective", "Coach", "Editor", "Speaker", "Senior", "Former",
+        "Lady", "Dame", "Deputy", "Administrator", "MP", "Commissioner", "High", "Commander", "Commanders", "Officer", "Detective", "Coach", "Editor", "Speaker", "Senior", "Former",
     };
 
     private static readonly HashSet<string> s_pronouns = new(StringComparer.OrdinalIgnoreCase)
@@ -435,6 +435,7 @@ public static class NerEvaluation
         "Muslims", "Muslim", "Christians", "Christian", "Jews", "Jewish", "Hindus", "Buddhists", "Sikhs", "Sunnis", "Sunni",
         "Shiites", "Shias", "Shia", "Catholics", "Protestants", "Taliban", "Rohingya", "Kurds", "Arabs", "Scientologists",
         "Mormons", "Democrats", "Republicans", "Europeans", "Asians", "Africans", "Westerners", "Latinos", "Pashtuns",
+        "Democrat", "Republican", "Scientologist", "Texans", "Californians", "Refugees",
     };
 
     private static bool Cap(string w) => w.Length > 0 && char.IsUpper(w[0]);
@@ -499,6 +500,8 @@ public static class NerEvaluation
             for (int i = e - 1; i >= s; i--)
                 if (s_titles.Contains(words[i])) { s = i + 1; break; }
             if (s >= e || !Cap(words[s])) return false;
+            // a description ending in a title is not a name: "an Ottawa New Democrat MP"
+            if (s_titles.Contains(words[e - 1])) return false;
             // the complement of a title is not a name: "the Secretary of State"
             if (s > a && words[s - 1] is "of" or "for" or "to") return false;
         }

@@ -459,7 +459,9 @@ public sealed class NameFinder
                     continue;
                 }
                 if (kind == SegAdjective) { j += len; continue; }
-                if (kind == SegCity && (j + len >= e || seg[j + len - s] != SegUnknown || StrongPlace(j, j + len)))
+                bool nextWeak = j + len < e && (seg[j + len - s] == SegUnknown
+                    || (seg[j + len - s] == SegCity && !StrongPlace(j + len, j + len + segLen[j + len - s])));
+                if (kind == SegCity && (!nextWeak || StrongPlace(j, j + len)))
                 {
                     // a city first is a place of its own: "Washington Chris Gregoire"; after a name it is a surname ("Valeska Paris")
                     City(j, j + len);
@@ -572,8 +574,17 @@ public sealed class NameFinder
             {
                 type = NameType.Person; why = NameEvidence.Title; return true;
             }
-            // "Secretary of State"
-            if (len == 1 && s >= 2 && _w[s - 1] == "of" && Is(s - 2, WordFlags.Title)) return false;
+            // "Secretary of State"; "Minister of Education Stefania Giannini"
+            if (s >= 2 && _w[s - 1] == "of" && Is(s - 2, WordFlags.Title))
+            {
+                if (len == 1) return false;
+                if (len >= 3)
+                {
+                    bool rest = Guess(s + 1, e, out type, out why);
+                    if (rest) { Emit(s + 1, e, type, why); }
+                    return false;
+                }
+            }
             // "Kennedy Space Center ( KSC )": the acronym of the name before it
             if (len == 1 && IsAcronym(s) && s >= 2 && _w[s - 1] == "(" && e < _n && _w[e] == ")" && _results.Count > 0
                 && _results[^1].End == s - 1)
@@ -722,7 +733,7 @@ public sealed class NameFinder
             }
         }
 
-        private void Emit(int s, int e, NameType type, NameEvidence why)
+        private readonly void Emit(int s, int e, NameType type, NameEvidence why)
         {
             if (e <= s) return;
             if (HasTags)
