@@ -355,7 +355,7 @@ public sealed class NameFinder
                 if (e - s == 1 || AllCueWords(s, e))
                 {
                     // "the Army", "the Church" in mid-sentence; "Police" or "Party" alone is a common noun
-                    if (e - s >= 2 || (s > 0 && _w[s - 1] == "the" && !Has(s, Initial)))
+                    if (e - s >= 2 || (s > 0 && string.Equals(_w[s - 1], "the", StringComparison.OrdinalIgnoreCase) && !Has(s, Initial)))
                         Emit(s, e, NameType.Organization, NameEvidence.OrganizationCue);
                     return;
                 }
@@ -458,7 +458,19 @@ public sealed class NameFinder
                     j += len;
                     continue;
                 }
-                if (kind == SegAdjective) { j += len; continue; }
+                if (kind == SegAdjective)
+                {
+                    // a country adjective before a known organisation belongs to its name: "British Red Cross"
+                    int next = j + len;
+                    if (next < e && seg[next - s] == SegOrg)
+                    {
+                        Emit(j, next + segLen[next - s], NameType.Organization, NameEvidence.KnowledgeBase);
+                        j = next + segLen[next - s];
+                        continue;
+                    }
+                    j += len;
+                    continue;
+                }
                 bool nextWeak = j + len < e && (seg[j + len - s] == SegUnknown
                     || (seg[j + len - s] == SegCity && !StrongPlace(j + len, j + len + segLen[j + len - s])));
                 if (kind == SegCity && (!nextWeak || StrongPlace(j, j + len)))

@@ -164,7 +164,8 @@ internal static class NameLexicon
         Add(WordFlags.KnownOrg,
             "google microsoft apple facebook twitter amazon youtube instagram whatsapp netflix samsung sony toyota boeing " +
             "airbus reuters bloomberg xinhua yonhap wikipedia wikinews wikileaks interpol europol gazprom huawei tencent " +
-            "alibaba baidu intel ibm nokia uber tesla exxonmobil hezbollah hamas fatah taliban al-qaeda");
+            "alibaba baidu intel ibm nokia uber tesla exxonmobil hezbollah hamas fatah taliban al-qaeda labour tories " +
+            "likud kuomintang");
         Add(WordFlags.Function,
             "the a an this that these those he she it they we i you his her its their our my your me him them us but and " +
             "or nor so yet if when while whereas although though because since after before as for from with without by " +
