@@ -59,6 +59,30 @@ public class NameFinderTests
     }
 
     [Fact]
+    public void AcronymInParenthesesTakesTheTypeOfTheNameBefore()
+    {
+        Assert.Equal("LOC Kennedy Space Center; LOC KSC", Show("The event was held at the Kennedy Space Center ( KSC ) in the morning ."));
+    }
+
+    [Fact]
+    public void TitleWithAnOfComplementBeforeAName()
+    {
+        Assert.Equal("PER Stefania Giannini", Show("Minister of Education Stefania Giannini said more was needed ."));
+    }
+
+    [Fact]
+    public void SmallTownsNamedLikePeopleNeedAPlaceContext()
+    {
+        Assert.Equal("PER Kyle Walker", Show("English defender Kyle Walker was booked ."));
+    }
+
+    [Fact]
+    public void CountryAdjectiveBeforeAKnownOrganisation()
+    {
+        Assert.Equal("ORG British Red Cross", Show("The system was backed by the British Red Cross ."));
+    }
+
+    [Fact]
     public void CountryAdjectivesAreNotPlaces()
     {
         Assert.Equal("", Show("Australian children suffer from iodine deficiency ."));
