@@ -518,7 +518,11 @@ public sealed class NameFinder
                     j = k;
                     continue;
                 }
-                if (Guess(j, k, out var type, out var why)) Emit(j, k, type, why);
+                // no punctuation at the edges: "R -" in "( R - Texas )"
+                int gs = j, ge = k;
+                while (gs < ge && (_w[gs].Length == 0 || !char.IsLetterOrDigit(_w[gs][0]))) gs++;
+                while (ge > gs && (_w[ge - 1].Length == 0 || !char.IsLetterOrDigit(_w[ge - 1][0]))) ge--;
+                if (ge > gs && Guess(gs, ge, out var type, out var why)) Emit(gs, ge, type, why);
                 j = k;
             }
         }
@@ -630,7 +634,7 @@ public sealed class NameFinder
             if (things) return false;
             // persons do not take "the", and unknown names after it are as often events and things as organisations
             // ("the Sea Org", "the Google Science Fair", "the Hajj")
-            if (s > 0 && Is(s - 1, WordFlags.Determiner))
+            if (s > 0 && Is(s - 1, WordFlags.Determiner) && !Is(s, WordFlags.GivenName))
             {
                 // "the Silver Clouds installation": a name modifying a noun is not typed here
                 bool modifier = e < _n && Has(e, Lower) && (HasTags ? _tags[e] == "NOUN" : Is(e, WordFlags.Thing | WordFlags.OrgContext));
