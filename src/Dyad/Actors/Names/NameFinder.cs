@@ -58,7 +58,7 @@ public sealed class NameFinder
     /// <summary>
     /// Appends the names in <paramref name="words"/> to <paramref name="results"/>, in sentence order, and returns how
     /// many were added. <paramref name="upos"/> holds Universal POS tags ("PROPN", "NOUN", ...) for the same words, or
-    /// is empty when the sentence is not tagged. <paramref name="memory"/>, when given, is read and updated: pass the
+    /// is empty when the sentence is not tagged (tags of another length than the words are ignored). <paramref name="memory"/>, when given, is read and updated: pass the
     /// same instance for all sentences of one document.
     /// </summary>
     public int Find(ReadOnlySpan<string> words, ReadOnlySpan<string> upos, List<NameSpan> results, NameMemory? memory = null)
