@@ -19,6 +19,8 @@ public sealed class ParserTrainer
     public float PruneThreshold { get; init; } = 0.05f;
     /// <summary>Use at most this many training sentences (0 = all); for smoke tests.</summary>
     public int MaxSentences { get; init; }
+    /// <summary>More CoNLL-U files appended to the training data (e.g. dev for a final model).</summary>
+    public IReadOnlyList<string> ExtraTrainPaths { get; init; } = [];
     /// <summary>Folds for jackknifed training tags; 0 or 1 trains on gold tags.</summary>
     public int JackknifeFolds { get; init; } = 5;
     /// <summary>Iterations of each jackknife tagger.</summary>
@@ -53,6 +55,8 @@ public sealed class ParserTrainer
     public ParserTrainingResult Train(string trainPath, string? devPath, string modelPath, TextWriter log)
     {
         var train = Conllu.ReadFile(trainPath);
+        foreach (var extra in ExtraTrainPaths)
+            train.AddRange(Conllu.ReadFile(extra));
         if (MaxSentences > 0 && train.Count > MaxSentences)
             train = train.GetRange(0, MaxSentences);
         var dev = devPath == null ? null : Conllu.ReadFile(devPath);
@@ -61,7 +65,7 @@ public sealed class ParserTrainer
         double uas = 0, las = 0;
         var meta = new List<KeyValuePair<string, string>>
         {
-            new("training-data", $"{Path.GetFileName(trainPath)} ({train.Count} sentences, {skipped} non-projective skipped)"),
+            new("training-data", $"{TaggerTrainer.TrainNames(trainPath, ExtraTrainPaths)} ({train.Count} sentences, {skipped} non-projective skipped)"),
             new("training-data-source", "Universal Dependencies English EWT v2.15 (CC BY-SA 4.0)"),
             new("features", FeatureDescription),
             new("feature-set", ParserState.LatestFeatureSet.ToString(CultureInfo.InvariantCulture)),

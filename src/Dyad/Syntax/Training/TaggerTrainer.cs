@@ -17,6 +17,8 @@ public sealed class TaggerTrainer
     public float PruneThreshold { get; init; } = 0.01f;
     /// <summary>Use at most this many training sentences (0 = all); for smoke tests.</summary>
     public int MaxSentences { get; init; }
+    /// <summary>More CoNLL-U files appended to the training data (e.g. dev for a final model).</summary>
+    public IReadOnlyList<string> ExtraTrainPaths { get; init; } = [];
     /// <summary>Add a second left-to-right pass that also sees the first pass's classes to the right.</summary>
     public bool TwoPass { get; init; } = true;
     /// <summary>Folds for the training-time ambiguity-class lexicons (1 = use the full lexicon).</summary>
@@ -32,6 +34,8 @@ public sealed class TaggerTrainer
     public TaggerTrainingResult Train(string trainPath, string? devPath, string modelPath, TextWriter log)
     {
         var train = Conllu.ReadFile(trainPath);
+        foreach (var extra in ExtraTrainPaths)
+            train.AddRange(Conllu.ReadFile(extra));
         if (MaxSentences > 0 && train.Count > MaxSentences)
             train = train.GetRange(0, MaxSentences);
         var dev = devPath == null ? null : Conllu.ReadFile(devPath);
@@ -39,7 +43,7 @@ public sealed class TaggerTrainer
         var (built, devUpos, devXpos) = Build(train, dev, log);
         var meta = new List<KeyValuePair<string, string>>
         {
-            new("training-data", $"{Path.GetFileName(trainPath)} ({train.Count} sentences)"),
+            new("training-data", $"{TrainNames(trainPath, ExtraTrainPaths)} ({train.Count} sentences)"),
             new("training-data-source", "Universal Dependencies English EWT v2.15 (CC BY-SA 4.0)"),
             new("features", FeatureDescription),
             new("passes", TwoPass ? "2" : "1"),
@@ -191,6 +195,9 @@ public sealed class TaggerTrainer
         }
         return (tagger, devUpos, devXpos);
     }
+
+    internal static string TrainNames(string trainPath, IReadOnlyList<string> extra) =>
+        string.Join(" + ", new[] { trainPath }.Concat(extra).Select(Path.GetFileName));
 
     internal static (double Upos, double Xpos) Score(Tagger tagger, IReadOnlyList<ConlluSentence> sentences)
     {
