@@ -35,6 +35,12 @@ public static class Cli
             stderr.WriteLine($"dyad: error: {e.Error}");
             return SomeInputFailed;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or System.Xml.XmlException)
+        {
+            // A command's input could not be read as expected (a folder without the files an evaluation needs, say).
+            stderr.WriteLine($"dyad: error: {e.Message}");
+            return SomeInputFailed;
+        }
     }
 }
 
