@@ -17,25 +17,40 @@ public sealed class WebInputFormat : IInputFormat
     {
         foreach (var r in _reader.Read(path))
         {
+            string where = Where(path, r.Source);
             switch (r.Status)
             {
                 case WebReadStatus.Article:
                     var a = r.Article!;
                     if (string.IsNullOrWhiteSpace(a.Text))
                     {
-                        yield return ReadResult.Fail(ErrorCatalog.WebItemFailed(r.Source, "no article text found"));
+                        yield return ReadResult.Fail(ErrorCatalog.WebItemFailed(where, "no article text found"));
                         break;
                     }
-                    yield return ReadResult.Ok(ToArticle(a, r.Source, defaultDate));
+                    yield return ReadResult.Ok(ToArticle(a, where, defaultDate));
                     break;
                 case WebReadStatus.Skipped:
-                    yield return new ReadResult(null, ErrorCatalog.WebItemSkipped(r.Source, r.Message ?? "skipped"), IsWarning: true);
+                    yield return new ReadResult(null, ErrorCatalog.WebItemSkipped(where, Detail(r.Message ?? "skipped", path)), IsWarning: true);
                     break;
                 default:
-                    yield return ReadResult.Fail(ErrorCatalog.WebItemFailed(r.Source, r.Message ?? "unreadable"));
+                    yield return ReadResult.Fail(ErrorCatalog.WebItemFailed(where, Detail(r.Message ?? "unreadable", path)));
                     break;
             }
         }
+    }
+
+    /// <summary>The full path plus the reader's item suffix ("#3" for a feed item, "@1234" for an archive record).</summary>
+    private static string Where(string path, string source)
+    {
+        string name = Path.GetFileName(path);
+        return source.StartsWith(name, StringComparison.Ordinal) ? path + source[name.Length..] : path;
+    }
+
+    /// <summary>The reader's message without the file name it starts with (the location already names it).</summary>
+    private static string Detail(string message, string path)
+    {
+        string name = Path.GetFileName(path);
+        return message.StartsWith(name + ": ", StringComparison.Ordinal) ? message[(name.Length + 2)..] : message;
     }
 
     public static Article ToArticle(WebArticle a, string origin, DateOnly? defaultDate) =>
