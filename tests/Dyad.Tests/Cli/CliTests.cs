@@ -196,6 +196,19 @@ public class CliTests
     }
 
     [Fact]
+    public void A_broken_feed_is_reported_once_with_its_path_and_item()
+    {
+        using var dir = new TestPipeline.TempDir();
+        var feed = dir.File("bad.rss", "<rss><channel><item><title>x</title>");
+        dir.File("good.txt", "Head\n\nJapan praised Mexico.");
+        var (code, output, err) = Run("code", dir.Path);
+        Assert.Equal(1, code);
+        Assert.Contains($"{feed}#1: DY025: invalid XML", err);
+        Assert.DoesNotContain("DY025: bad.rss:", err);
+        Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void A_missing_dictionary_folder_is_a_usage_error()
     {
         var (code, _, err) = Run("code", "-", "--dictionaries", "/nonexistent/dictionaries");
