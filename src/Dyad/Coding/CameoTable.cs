@@ -52,6 +52,10 @@ public sealed class CameoTable
         return null;
     }
 
+    /// <summary>The code's QuadClass from the table, or from its root when the table lacks the code.</summary>
+    public int QuadClassOf(string code) =>
+        Lookup(code)?.QuadClass ?? QuadClassOfRoot((code[0] - '0') * 10 + (code[1] - '0'));
+
     /// <summary>GDELT QuadClass from the root: 1 verbal cooperation (01-05), 2 material cooperation (06-09), 3 verbal conflict (10-14), 4 material conflict (15-20).</summary>
     public static int QuadClassOfRoot(int root) => root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
 }

@@ -42,7 +42,7 @@ public sealed class CsvEventWriter : IEventWriter
             Field(e.Source.Code); Field(e.Source.Country); Field(string.Join(';', e.Source.Sectors)); Field(e.Source.Text);
             Field(e.Target.Code); Field(e.Target.Country); Field(string.Join(';', e.Target.Sectors)); Field(e.Target.Text);
             Field(e.Cameo); Field(e.Cameo[..2]);
-            Field((info?.QuadClass ?? CameoTable.QuadClassOfRoot(int.Parse(e.Cameo[..2], ci))).ToString(ci));
+            Field(_table.QuadClassOf(e.Cameo).ToString(ci));
             Field(info?.Goldstein.ToString("0.0", ci));
             Field(info?.PloverEvent); Field(info?.PloverMode);
             Field(e.Mentions.ToString(ci)); Field(e.Confidence.ToString("0.00", ci));

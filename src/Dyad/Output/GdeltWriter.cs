@@ -77,7 +77,7 @@ public sealed class GdeltWriter : IEventWriter
         Tab(sb).Append(e.Cameo);
         Tab(sb).Append(e.Cameo.Length >= 3 ? e.Cameo[..3] : e.Cameo);
         Tab(sb).Append(e.Cameo[..2]);
-        Tab(sb).Append((info?.QuadClass ?? CameoTable.QuadClassOfRoot(int.Parse(e.Cameo[..2], ci))).ToString(ci));
+        Tab(sb).Append(_table.QuadClassOf(e.Cameo).ToString(ci));
         Tab(sb);
         if (info is not null) sb.Append(info.Goldstein.ToString("0.0", ci));
         Tab(sb).Append(e.Mentions.ToString(ci));

@@ -42,7 +42,7 @@ public sealed class JsonLinesEventWriter : IEventWriter
         WriteActor(w, "target", e.Target);
         w.WriteString("cameo", e.Cameo);
         w.WriteString("root", e.Cameo[..2]);
-        w.WriteNumber("quad_class", info?.QuadClass ?? CameoTable.QuadClassOfRoot(int.Parse(e.Cameo[..2], System.Globalization.CultureInfo.InvariantCulture)));
+        w.WriteNumber("quad_class", _table.QuadClassOf(e.Cameo));
         if (info is not null) w.WriteNumber("goldstein", info.Goldstein);
         else w.WriteNull("goldstein");
         w.WriteStartObject("plover");

@@ -137,18 +137,6 @@ public sealed class EventStore : IDisposable
         return cmd;
     }
 
-    /// <summary>Whether an article with this id or this content is already stored.</summary>
-    public bool Contains(Article article)
-    {
-        bool own = _tx is null;
-        if (own) BeginBatch();
-        _exists!.Parameters["$id"].Value = article.OutputId;
-        _exists.Parameters["$hash"].Value = article.Id.ToString();
-        bool found = _exists.ExecuteScalar() is not null;
-        if (own) RollbackBatch();
-        return found;
-    }
-
     /// <summary>
     /// Stores an article and its events in the current batch; returns false when it was already stored. A near
     /// duplicate of a stored article (the same wire story on another site) is stored as such, and its events count
@@ -158,9 +146,7 @@ public sealed class EventStore : IDisposable
     {
         if (_tx is null) throw new InvalidOperationException("call BeginBatch() first");
         var a = doc.Article;
-        _exists!.Parameters["$id"].Value = a.OutputId;
-        _exists.Parameters["$hash"].Value = a.Id.ToString();
-        if (_exists.ExecuteScalar() is not null) return false;
+        if (IsStored(a)) return false;
         var ci = CultureInfo.InvariantCulture;
         var sketches = Sketches();
         ulong fingerprint = NearDuplicates.Fingerprint(doc.Text);
@@ -211,6 +197,14 @@ public sealed class EventStore : IDisposable
         return true;
     }
 
+    /// <summary>Whether an article with this id or this content is already stored (within the open batch).</summary>
+    private bool IsStored(Article article)
+    {
+        _exists!.Parameters["$id"].Value = article.OutputId;
+        _exists.Parameters["$hash"].Value = article.Id.ToString();
+        return _exists.ExecuteScalar() is not null;
+    }
+
     private static string GroupEventId(string firstArticleId, CodedEvent e) =>
         XxHash64.HashUtf8(string.Create(CultureInfo.InvariantCulture,
             $"{firstArticleId}|{e.Source.Code}|{e.Target.Code}|{e.Cameo}|{e.Date:yyyy-MM-dd}")).ToString("x16", CultureInfo.InvariantCulture);
@@ -250,7 +244,7 @@ public sealed class EventStore : IDisposable
         q["$ttext"].Value = e.Target.Text;
         q["$cameo"].Value = e.Cameo;
         q["$root"].Value = e.Cameo[..2];
-        q["$quad"].Value = info?.QuadClass ?? CameoTable.QuadClassOfRoot(int.Parse(e.Cameo[..2], ci));
+        q["$quad"].Value = _table.QuadClassOf(e.Cameo);
         q["$gold"].Value = (object?)info?.Goldstein ?? DBNull.Value;
         q["$pe"].Value = (object?)info?.PloverEvent ?? DBNull.Value;
         q["$pm"].Value = (object?)info?.PloverMode ?? DBNull.Value;
