@@ -571,7 +571,7 @@ public sealed class ActorResolver : IPipelineComponent
     private static string? Compose(ref Parts p, out IReadOnlyList<string> sectors, out string why)
     {
         sectors = Array.Empty<string>();
-        why = string.Join("; ", new[] { p.PersonWhy, p.CountryWhy, p.AgentWhy }.Where(x => x is not null));
+        why = JoinReasons(p.PersonWhy, p.CountryWhy, p.AgentWhy);
         string? code = p.Code;
         if (code is null)
         {
@@ -601,6 +601,15 @@ public sealed class ActorResolver : IPipelineComponent
             }
         }
         return code;
+    }
+
+    /// <summary>The reasons that apply, joined with "; " (no LINQ: this runs for every mention).</summary>
+    private static string JoinReasons(string? a, string? b, string? c)
+    {
+        if (b is null && c is null) return a ?? "";
+        if (a is null && c is null) return b!;
+        if (a is null && b is null) return c!;
+        return a is null ? $"{b}; {c}" : b is null ? $"{a}; {c}" : c is null ? $"{a}; {b}" : $"{a}; {b}; {c}";
     }
 
     private static string[] Segments(ReadOnlySpan<char> s)
