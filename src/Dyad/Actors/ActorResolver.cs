@@ -1,3 +1,4 @@
+using Dyad.Actors.Names;
 using Dyad.Documents;
 using Dyad.Knowledge;
 using Dyad.Pipeline;
@@ -14,8 +15,13 @@ namespace Dyad.Actors;
 public sealed class ActorResolver : IPipelineComponent
 {
     private readonly KnowledgeBase _kb;
+    private readonly NameFinder _names;
 
-    public ActorResolver(KnowledgeBase? kb = null) => _kb = kb ?? KnowledgeBase.Default;
+    public ActorResolver(KnowledgeBase? kb = null)
+    {
+        _kb = kb ?? KnowledgeBase.Default;
+        _names = ReferenceEquals(_kb, KnowledgeBase.Default) ? NameFinder.Default : new NameFinder(_kb);
+    }
 
     public string Name => "actors";
     public Annotation Requires => Annotation.Tokens | Annotation.Sentences;
@@ -27,6 +33,9 @@ public sealed class ActorResolver : IPipelineComponent
     {
         var date = doc.Article.Published ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var seen = new List<(string Surname, string Name, ActorMention Mention)>();
+        var guesses = new HashSet<int>();   // tokens of people known only by a unique surname in the knowledge base
+        var memory = new NameMemory();
+        var names = new List<NameSpan>();
         for (int si = 0; si < doc.Sentences.Count; si++)
         {
             var s = doc.Sentences[si];
@@ -36,7 +45,7 @@ public sealed class ActorResolver : IPipelineComponent
             int i = 0;
             while (i < words.Length)
             {
-                var mention = ResolveAt(doc, si, s, words, i, options, date, seen);
+                var mention = ResolveAt(doc, si, s, words, i, options, date, seen, guesses);
                 if (mention is null)
                 {
                     i++;
@@ -45,17 +54,22 @@ public sealed class ActorResolver : IPipelineComponent
                 doc.Mentions.Add(mention);
                 i = mention.EndToken - s.FirstToken;
             }
+            names.Clear();
+            _names.Find(words, default, names, memory);
+            PlacesInsideNames(doc, si, s, sentenceStart, names);
             ShareCoordinatedOffice(doc, s, sentenceStart);
-            NameAppositives(doc, si, s, sentenceStart, seen);
+            NameAppositives(doc, si, s, sentenceStart, seen, guesses);
         }
         doc.MarkDone(Annotation.Actors);
     }
 
     /// <summary>
     /// "Kang Kyung-wha, South Korea's foreign minister, said": an unknown name set off by a comma before a country's
-    /// office takes that office's code, and is remembered for later mentions by surname.
+    /// office takes that office's code, and is remembered for later mentions by surname. The description also wins
+    /// over a guess from the surname alone ("Mr Smith, the British ambassador" is not Australia's Stephen Smith).
     /// </summary>
-    private void NameAppositives(Document doc, int si, Sentence s, int from, List<(string Surname, string Name, ActorMention Mention)> seen)
+    private void NameAppositives(Document doc, int si, Sentence s, int from, List<(string Surname, string Name, ActorMention Mention)> seen,
+        HashSet<int> guesses)
     {
         var mentions = doc.Mentions;
         for (int k = mentions.Count - 1; k >= from; k--)
@@ -74,7 +88,16 @@ public sealed class ActorResolver : IPipelineComponent
                 start--;
             }
             if (end - start < 2) continue;
-            if (k > from && mentions[k - 1].EndToken > start) continue; // already an actor
+            if (k > from && mentions[k - 1].EndToken > start)
+            {
+                var earlier = mentions[k - 1];
+                if (!(earlier.TokenCount == 1 && earlier.FirstToken >= start && guesses.Contains(earlier.FirstToken))) continue; // already an actor
+                doc.Note(si, Name, $"'{doc.Word(earlier.FirstToken)}' is described as '{doc.Text.AsSpan(m.Span.Start, m.Span.Length)}': not {earlier.Entity} ({earlier.Code})");
+                mentions.RemoveAt(k - 1);
+                seen.RemoveAll(x => ReferenceEquals(x.Mention, earlier));
+                k--;
+                if (k > from && mentions[k - 1].EndToken > start) continue;
+            }
             if (_kb.Match(doc.Words(start, end - start), 0, EntryKinds.Actors).Length > 0) continue;
             string name = string.Join(' ', doc.Words(start, end - start).ToArray());
             var person = m with
@@ -92,6 +115,73 @@ public sealed class ActorResolver : IPipelineComponent
             doc.Note(si, Name, $"'{name}' -> {person.Code}: {person.Why}");
         }
     }
+
+    /// <summary>
+    /// A country or place word inside a longer name is not that country acting: "Israel Folau" and "Paris Hilton"
+    /// are people, "Ethiopian Airlines" is a company of Ethiopia. Using the <see cref="NameFinder"/>'s spans, a place
+    /// mention inside a person's name is dropped; one that opens an organisation's name takes the organisation's
+    /// sector from its last word ("Kenya Airways" KENBUS, "Scottish National Party" GBRPTY) and keeps the country's
+    /// code when the kind of organisation is unknown.
+    /// </summary>
+    private void PlacesInsideNames(Document doc, int si, Sentence s, int from, List<NameSpan> names)
+    {
+        var mentions = doc.Mentions;
+        for (int k = mentions.Count - 1; k >= from; k--)
+        {
+            var m = mentions[k];
+            if (m.Kind is not (MentionKind.Country or MentionKind.CountryAdjective or MentionKind.Capital or MentionKind.City)
+                || m.Sectors.Count > 0 || m.Country is null) continue;
+            int start = m.FirstToken - s.FirstToken, end = start + m.TokenCount;
+            foreach (var n in names)
+            {
+                if (n.Start > start || n.End < end || n.Length == m.TokenCount) continue;
+                if (n.Type == NameType.Person && (n.Evidence & (NameEvidence.KnowledgeBase | NameEvidence.Title | NameEvidence.GivenName | NameEvidence.Memory | NameEvidence.PersonContext)) != 0)
+                {
+                    doc.Note(si, Name, $"'{doc.Text.AsSpan(m.Span.Start, m.Span.Length)}' is part of the person's name '{Join(doc, s, n)}': not {m.Code}");
+                    mentions.RemoveAt(k);
+                }
+                else if (n.Type == NameType.Organization && n.Start == start && (n.Evidence & NameEvidence.OrganizationCue) != 0)
+                {
+                    string last = doc.Word(s.FirstToken + n.End - 1);
+                    var agents = _kb.FindAgents(last.ToLowerInvariant());
+                    string? sector = agents.Count > 0 && agents[0].Country is null ? agents[0].Sector : OrganizationSector(last);
+                    if (sector is null) break;   // an organisation of unknown kind: the country word keeps its code
+                    if (k + 1 < mentions.Count && mentions[k + 1].FirstToken < s.FirstToken + n.End) break;   // holds another actor
+                    string org = Join(doc, s, n);
+                    int tok = s.FirstToken + n.Start;
+                    mentions[k] = m with
+                    {
+                        FirstToken = tok,
+                        TokenCount = n.Length,
+                        Span = doc.TokensSpan(tok, n.Length),
+                        HeadToken = tok + n.Length - 1,
+                        Code = m.Country + sector,
+                        Sectors = Segments(sector),
+                        Kind = MentionKind.Organization,
+                        Entity = org,
+                        Why = $"'{org}' is an organisation of {m.Country} ('{last}' names sector {sector}); {m.Why}",
+                    };
+                    doc.Note(si, Name, $"'{org}' -> {mentions[k].Code}: {mentions[k].Why}");
+                }
+                break;
+            }
+        }
+    }
+
+    /// <summary>The CAMEO sector of an organisation named with this last word ("National Party" PTY, "Anti-Doping
+    /// Agency" GOV), for words that are too common to be office words everywhere ("party", "post", "times").</summary>
+    private static string? OrganizationSector(string last) => last switch
+    {
+        "Party" => "PTY",
+        "Agency" or "Ministry" or "Department" or "Commission" or "Office" => "GOV",
+        "Times" or "Post" or "Herald" or "Tribune" or "Television" or "Radio" or "Broadcasting" or "Gazette" => "MED",
+        "Corporation" or "Corp" or "Corp." or "Company" or "Co" or "Co." or "Inc" or "Inc." or "Ltd" or "Ltd." or "Airlines" or "Airways" or "Bank" => "BUS",
+        "University" or "College" => "EDU",
+        "Church" => "REL",
+        _ => null,
+    };
+
+    private static string Join(Document doc, Sentence s, NameSpan n) => string.Join(' ', doc.Words(s.FirstToken + n.Start, n.Length).ToArray());
 
     /// <summary>
     /// "Russian and Ukrainian officials": a country word coordinated with a country + office phrase shares its office
@@ -148,7 +238,7 @@ public sealed class ActorResolver : IPipelineComponent
     }
 
     private ActorMention? ResolveAt(Document doc, int si, Sentence s, ReadOnlySpan<string> words, int i, MatchOptions options,
-        DateOnly date, List<(string Surname, string Name, ActorMention Mention)> seen)
+        DateOnly date, List<(string Surname, string Name, ActorMention Mention)> seen, HashSet<int> guesses)
     {
         var parts = new Parts();
         int start = i;
@@ -250,6 +340,7 @@ public sealed class ActorResolver : IPipelineComponent
                         Role = role.Title,
                     };
                     seen.Add((w, holder.Name, m));
+                    guesses.Add(tok);
                     doc.Note(si, Name, $"'{w}' -> {c}: {m.Why}");
                     return m;
                 }

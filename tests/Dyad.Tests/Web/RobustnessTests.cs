@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Dyad.Reading.Web;
 using static Dyad.Tests.Web.WebTestPages;
@@ -46,17 +45,15 @@ public class RobustnessTests
     [InlineData("<", 200_000)]
     [InlineData("<!--", 50_000)]
     [InlineData("<a href=\"x\">", 50_000)]
-    public void StaysFastOnPathologicalMarkup(string unit, int count)
+    public void KeepsTheArticleOnPathologicalMarkup(string unit, int count)
     {
         var sb = new StringBuilder("<html><body><p>");
         sb.Append(ArticleParagraph1).Append("</p>");
         for (int i = 0; i < count; i++) sb.Append(unit);
         sb.Append("text at the end");
-        var clock = Stopwatch.StartNew();
 
         var article = HtmlArticleExtractor.Default.Extract(sb.ToString());
 
-        Assert.NotNull(article.Text);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{count} x {unit} took {clock.Elapsed}");
+        Assert.StartsWith(ArticleParagraph1[..40], article.Text);
     }
 }
