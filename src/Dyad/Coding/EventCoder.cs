@@ -868,6 +868,11 @@ public sealed class EventCoder : IPipelineComponent
         if (!_options.SentenceDates || published is null) return published;
         var text = doc.Text.AsSpan(s.Span.Start, s.Span.Length);
         if (!MayHoldDate(text)) return published;
+        if (WhenClauseYear(doc, s, verb) is { } then)
+        {
+            if (doc.Tracing) doc.Note(doc.SentenceOf(s.FirstToken), Name, $"background event: dated {then:yyyy-MM-dd} by the year its 'when' clause describes");
+            return then;
+        }
         var sentence = text.ToString();
         var mentions = new Text.Dates.DateResolver(published.Value).FindAll(sentence);
         if (mentions.Count == 0) return YearOf(doc, s, verb) ?? published;
@@ -888,6 +893,36 @@ public sealed class EventCoder : IPipelineComponent
         if (doc.Tracing) doc.Note(doc.SentenceOf(s.FirstToken), Name, $"event dated {date} by '{mentions[best].Text}'");
         return date.Start;
     }
+
+    /// <summary>
+    /// Background told in a clause on a year: "no talks since 2017, when Washington halted the dialogue" dates the
+    /// halt to 2017 (the year's first day, or the month's when a month name comes before the year), not to the
+    /// publication date. The verb must follow the nearest "when" before it, and "when" must follow the year.
+    /// </summary>
+    private static DateOnly? WhenClauseYear(Document doc, Sentence s, int verb)
+    {
+        for (int k = verb - 1; k > s.FirstToken; k--)
+        {
+            if (doc.Word(k) is not ("when" or "When")) continue;
+            int j = k - 1;
+            if (doc.Word(j) == "," && j > s.FirstToken) j--;
+            var y = doc.Word(j);
+            if (y.Length != 4 || !int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out int year) || year < 1900 || year > 2100) return null;
+            int month = j > s.FirstToken ? MonthNumber(doc.Word(j - 1)) : 0;
+            return new DateOnly(year, month == 0 ? 1 : month, 1);
+        }
+        return null;
+    }
+
+    private static int MonthNumber(string word)
+    {
+        for (int m = 0; m < MonthNames.Length; m++)
+            if (word.Equals(MonthNames[m], StringComparison.Ordinal)) return m + 1;
+        return 0;
+    }
+
+    private static readonly string[] MonthNames =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
     /// <summary>"In 2017, Russia attacked Ukraine": a bare year after "in" dates the event to that year's first day.</summary>
     private static DateOnly? YearOf(Document doc, Sentence s, int verb)

@@ -38,14 +38,18 @@ public static class LeaderCoverage
     ];
 
     private static readonly string[] LeaderTitles =
-        ["President", "Prime Minister", "Monarch", "Supreme Leader", "Chancellor", "Premier", "Taoiseach", "Head of State", "Head of Government"];
+        [
+            "President", "Prime Minister", "Monarch", "King", "Queen", "Emir", "Sultan", "Emperor", "Grand Duke", "Prince", "Supreme Leader",
+            "Chancellor", "Premier", "Taoiseach", "Head of State", "Head of Government", "Chief Executive", "Chief Adviser", "State Counsellor",
+        ];
 
-    /// <summary>True for the titles of heads of state and government, optionally "Acting " or "Interim ".</summary>
+    /// <summary>True for the titles of heads of state and government, optionally "Acting ", "Interim " or "Caretaker ".</summary>
     public static bool IsLeaderTitle(string title)
     {
         ReadOnlySpan<char> t = title;
         if (t.StartsWith("Acting ", StringComparison.Ordinal)) t = t[7..];
         else if (t.StartsWith("Interim ", StringComparison.Ordinal)) t = t[8..];
+        else if (t.StartsWith("Caretaker ", StringComparison.Ordinal)) t = t[10..];
         foreach (string s in LeaderTitles)
             if (t.SequenceEqual(s)) return true;
         return false;
