@@ -290,7 +290,10 @@ public sealed class ActorResolver : IPipelineComponent
             {
                 string name = Join(words, pos, nameEnd - pos);
                 parts.Entity = name;
-                var known = _kb.FindPerson(name) ?? UniqueOfficeholder(words[nameEnd - 1], date, parts.Country);
+                var known = _kb.FindPerson(name);
+                if (known is null && UniqueOfficeholder(words[nameEnd - 1], date, parts.Country) is { } holder
+                    && TitledSurnameFits(words, pos, nameEnd, holder, date, parts))
+                    known = holder;
                 if (known is not null && KnowledgeBase.RoleOn(known, date) is { } role
                     && (parts.Country is null || role.Code.Value.StartsWith(parts.Country, StringComparison.Ordinal)))
                 {
@@ -330,7 +333,7 @@ public sealed class ActorResolver : IPipelineComponent
                     }
                 }
                 var holder = UniqueOfficeholder(w, date, null);
-                if (holder is not null && KnowledgeBase.RoleOn(holder, date) is { } role)
+                if (holder is not null && KnowledgeBase.RoleOn(holder, date) is { } role && SurnameFits(doc, si, s, words, i, holder, role))
                 {
                     string c = role.Code.Value;
                     var m = new ActorMention(tok, 1, doc.TokenSpan(tok), c, c.Length >= 3 ? c[..3] : null, Segments(c.Length > 3 ? c.AsSpan(3) : default),
@@ -493,6 +496,54 @@ public sealed class ActorResolver : IPipelineComponent
         int sp = name.LastIndexOf(' ');
         return sp < 0 ? name : name[(sp + 1)..];
     }
+
+    /// <summary>
+    /// Whether a lone surname may be taken as the one officeholder of that name: not when another first name comes
+    /// before it ("Trevor Phillips" is not Guyana's Mark Phillips), and only when the officeholder's country is named
+    /// in the article before it or in the same sentence (so "Davis" in a story about British politics is not the
+    /// Bahamas' prime minister), unless the officeholder leads a G20 state or is its foreign minister ("Blinken").
+    /// With thousands of officeholders in the knowledge base, a surname alone is weak evidence.
+    /// </summary>
+    private bool SurnameFits(Document doc, int si, Sentence s, ReadOnlySpan<string> words, int i, Person holder, PersonRole role)
+    {
+        if (i > 0 && words[i - 1].Length > 1 && char.IsUpper(words[i - 1][0]) && char.IsLower(words[i - 1][^1]) && !IsHonorific(words[i - 1])
+            && !holder.Name.StartsWith(words[i - 1], StringComparison.Ordinal))
+        {
+            doc.Note(si, Name, $"'{words[i - 1]} {words[i]}' is not {holder.Name}: another first name");
+            return false;
+        }
+        if (OfficeTitles.IsProminent(role)) return true;
+        var country = role.Code.Value.AsSpan(0, Math.Min(3, role.Code.Value.Length));
+        foreach (var m in doc.Mentions)
+            if (m.Country is { } c && country.SequenceEqual(c)) return true;
+        for (int k = i + 1; k < words.Length; k++)
+        {
+            var match = _kb.Match(words, k, EntryKinds.Actors);
+            if (match.IsEmpty) continue;
+            var e = Pick(match);
+            if ((e.Country ?? (e.Code.Value.Length >= 3 ? e.Code.Value[..3] : null)) is { } c2 && country.SequenceEqual(c2)) return true;
+            k = match.End - 1;
+        }
+        doc.Note(si, Name, $"'{words[i]}' could be {holder.Name} ({role.Title}, {role.Code}), but the article has not named {country.ToString()}");
+        return false;
+    }
+
+    /// <summary>
+    /// "spokesman David Davis", "chief executive Lord Browne": a title and a name whose surname is one officeholder's
+    /// are that officeholder only when the other words of the name are theirs (or honorifics), and the title fits the
+    /// office (a country was named with it, or its sector is the role's).
+    /// </summary>
+    private static bool TitledSurnameFits(ReadOnlySpan<string> words, int nameStart, int nameEnd, Person holder, DateOnly date, Parts parts)
+    {
+        for (int k = nameStart; k < nameEnd - 1; k++)
+            if (!IsHonorific(words[k]) && !holder.Name.Contains(words[k], StringComparison.Ordinal)) return false;
+        if (parts.Country is not null) return true;
+        var role = KnowledgeBase.RoleOn(holder, date);
+        return role is not null && parts.Sector is not null && role.Code.Value.AsSpan(3).IndexOf(parts.Sector.AsSpan()) >= 0;
+    }
+
+    private static bool IsHonorific(string w) =>
+        w is "Mr" or "Mr." or "Mrs" or "Mrs." or "Ms" or "Ms." or "Dr" or "Dr." or "Sir" or "Dame" or "Lord" or "Lady" or "Madam" or "Sheikh" or "Prince" or "King" or "Queen";
 
     /// <summary>The one person of the knowledge base with this surname who held a role on the date (in a country, when given).</summary>
     private Person? UniqueOfficeholder(string surname, DateOnly date, string? country)

@@ -21,9 +21,9 @@ public sealed record OfficeCoverage(string Office, int States, int Months, int C
 /// covered when some person holds a role of the office's kind with the state's code on that day. The result names
 /// each gap, so the data can be completed where it is short.
 /// <para>A role counts as a leader's when its code is the state's government (<c>XXXGOV</c>) and its title is one of
-/// the knowledge base's leader titles (<see cref="IsLeaderTitle"/>); as a foreign or defence minister's when its code
-/// starts with the state's code and its title names the office (<see cref="IsForeignMinisterTitle"/>,
-/// <see cref="IsDefenceMinisterTitle"/>).</para>
+/// the knowledge base's leader titles (<see cref="OfficeTitles.IsLeader"/>); as a foreign or defence minister's when its
+/// code starts with the state's code and its title names the office (<see cref="OfficeTitles.IsForeignMinister"/>,
+/// <see cref="OfficeTitles.IsDefenceMinister"/>).</para>
 /// </summary>
 public static class LeaderCoverage
 {
@@ -36,45 +36,6 @@ public static class LeaderCoverage
         "FIN", "DNK", "CHE", "AUT", "GRC", "HUN", "CZE", "ROU", "SRB", "NGA", "ETH", "KEN", "LBY", "SDN", "DZA", "MAR", "VEN", "COL", "CHL",
         "CUB", "NZL", "IRL", "PRT",
     ];
-
-    private static readonly string[] LeaderTitles =
-        [
-            "President", "Prime Minister", "Monarch", "King", "Queen", "Emir", "Sultan", "Emperor", "Grand Duke", "Prince", "Supreme Leader",
-            "Chancellor", "Premier", "Taoiseach", "Head of State", "Head of Government", "Chief Executive", "Chief Adviser", "State Counsellor",
-        ];
-
-    /// <summary>True for the titles of heads of state and government, optionally "Acting ", "Interim " or "Caretaker ".</summary>
-    public static bool IsLeaderTitle(string title)
-    {
-        ReadOnlySpan<char> t = title;
-        if (t.StartsWith("Acting ", StringComparison.Ordinal)) t = t[7..];
-        else if (t.StartsWith("Interim ", StringComparison.Ordinal)) t = t[8..];
-        else if (t.StartsWith("Caretaker ", StringComparison.Ordinal)) t = t[10..];
-        foreach (string s in LeaderTitles)
-            if (t.SequenceEqual(s)) return true;
-        return false;
-    }
-
-    /// <summary>A head of state's or government's role: the state's government code (XXXGOV) and a leader title.</summary>
-    public static bool IsLeaderRole(PersonRole role) =>
-        role.Code.Value.Length == 6 && role.Code.Value.EndsWith("GOV", StringComparison.Ordinal) && IsLeaderTitle(role.Title);
-
-    /// <summary>True for a foreign minister's title ("Minister of Foreign Affairs", "Foreign Secretary", India's
-    /// "Minister of External Affairs", the U.S. "Secretary of State"), not a deputy's or a junior minister's.</summary>
-    public static bool IsForeignMinisterTitle(string title) =>
-        IsSenior(title) && (title.Contains("Foreign", StringComparison.Ordinal) || title.Contains("External Affairs", StringComparison.Ordinal)
-                            || title is "Secretary of State" or "Acting Secretary of State");
-
-    /// <summary>True for a defence minister's title ("Minister of Defence", "Secretary of Defense", ...).</summary>
-    public static bool IsDefenceMinisterTitle(string title) =>
-        IsSenior(title) && (title.Contains("Defence", StringComparison.Ordinal) || title.Contains("Defense", StringComparison.Ordinal));
-
-    private static bool IsSenior(string title) =>
-        !(title.StartsWith("Deputy", StringComparison.Ordinal) || title.StartsWith("Vice", StringComparison.Ordinal)
-          || title.StartsWith("Minister of State", StringComparison.Ordinal) || title.StartsWith("State Secretary", StringComparison.Ordinal)
-          || title.StartsWith("Under", StringComparison.Ordinal) || title.StartsWith("Assistant", StringComparison.Ordinal)
-          || title.StartsWith("Parliamentary", StringComparison.Ordinal) || title.StartsWith("Shadow", StringComparison.Ordinal)
-          || title.Contains("Committee", StringComparison.Ordinal) || title.Contains("Spokes", StringComparison.Ordinal));
 
     /// <summary>Reads the states list (data/actors/states.tsv, embedded).</summary>
     public static IReadOnlyList<CoveredState> LoadStates() => ParseStates(EmbeddedData.ReadLines("actors/states.tsv"));
@@ -153,13 +114,13 @@ public static class LeaderCoverage
         DateOnly until, string? only = null, bool listGaps = true)
     {
         var states = LoadStates();
-        var leaders = Measure(kb, "heads of state or government", states, IsLeaderRole,
+        var leaders = Measure(kb, "heads of state or government", states, OfficeTitles.IsLeaderRole,
             new DateOnly(1990, 1, 1), until);
         var ministerStates = new List<CoveredState>();
         foreach (var s in states)
             if (MinisterStates.Contains(s.Code)) ministerStates.Add(s);
-        var foreign = Measure(kb, "foreign minister", ministerStates, r => IsForeignMinisterTitle(r.Title), new DateOnly(2000, 1, 1), until);
-        var defence = Measure(kb, "defence minister", ministerStates, r => IsDefenceMinisterTitle(r.Title), new DateOnly(2000, 1, 1), until);
+        var foreign = Measure(kb, "foreign minister", ministerStates, r => OfficeTitles.IsForeignMinister(r.Title), new DateOnly(2000, 1, 1), until);
+        var defence = Measure(kb, "defence minister", ministerStates, r => OfficeTitles.IsDefenceMinister(r.Title), new DateOnly(2000, 1, 1), until);
 
         if (listGaps)
             foreach (var c in new[] { leaders, foreign, defence })

@@ -46,6 +46,22 @@ public class ResolverTests
     }
 
     [Fact]
+    public void Another_first_name_before_a_surname_is_not_the_officeholder()
+    {
+        // Mark Phillips is Guyana's prime minister from 2020; Trevor Phillips is someone else.
+        Assert.DoesNotContain(Resolve("Trevor Phillips called on ministers to act.", "2024-01-01"), m => m.Code.StartsWith("GUY", StringComparison.Ordinal));
+        Assert.DoesNotContain(Resolve("Tory spokesman David Davis told MPs.", "2024-01-01"), m => m.Code.StartsWith("BHS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_lesser_known_officeholder_needs_the_country_named_before_a_bare_surname()
+    {
+        Assert.Empty(Resolve("Davis said the talks had failed.", "2024-01-01"));
+        var r = Resolve("The Bahamas wants a deal. Davis said the talks had failed.", "2024-01-01");
+        Assert.Contains(("Davis", "BHSGOV"), r);
+    }
+
+    [Fact]
     public void A_country_word_before_counterpart_is_that_government()
     {
         var r = Resolve("Blinken met his Canadian counterpart.", "2023-06-19");

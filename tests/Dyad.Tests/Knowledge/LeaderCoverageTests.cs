@@ -23,7 +23,7 @@ public sealed class LeaderCoverageTests
             "Di Four\trole\tAAALEG\tPresident\t2000-01-01\t2000-12-31\n");               // the speaker of a parliament
         var states = new[] { new CoveredState("AAA", DateOnly.MinValue, DateOnly.MaxValue) };
 
-        var c = LeaderCoverage.Measure(kb, "heads", states, LeaderCoverage.IsLeaderRole, From, To);
+        var c = LeaderCoverage.Measure(kb, "heads", states, OfficeTitles.IsLeaderRole, From, To);
 
         Assert.Equal(12, c.Months);
         Assert.Equal(3 + 7, c.CoveredMonths);          // Jan-Mar by Ann; Jun-Dec by Bob
@@ -38,7 +38,7 @@ public sealed class LeaderCoverageTests
         var kb = Build("Ed Five\trole\tBBBGOV\tPrime Minister\t2000-07-01\t\n");
         var states = new[] { new CoveredState("BBB", new DateOnly(2000, 7, 1), DateOnly.MaxValue) };
 
-        var c = LeaderCoverage.Measure(kb, "heads", states, LeaderCoverage.IsLeaderRole, From, To);
+        var c = LeaderCoverage.Measure(kb, "heads", states, OfficeTitles.IsLeaderRole, From, To);
 
         Assert.Equal(6, c.Months);
         Assert.Equal(6, c.CoveredMonths);
@@ -56,11 +56,14 @@ public sealed class LeaderCoverageTests
     [InlineData("Secretary of Defense", false, true)]
     [InlineData("Minister of State for Defence", false, false)]
     [InlineData("Chancellor of the Exchequer", false, false)]
+    [InlineData("Minister of the Armed Forces", false, true)]
+    [InlineData("Minister of State for the Armed Forces", false, false)]
+    [InlineData("Minister of International Relations and Cooperation", true, false)]
     public void Minister_titles_are_told_apart(string title, bool foreign, bool defence)
     {
-        Assert.Equal(foreign, LeaderCoverage.IsForeignMinisterTitle(title));
-        Assert.Equal(defence, LeaderCoverage.IsDefenceMinisterTitle(title));
-        Assert.False(LeaderCoverage.IsLeaderTitle(title));
+        Assert.Equal(foreign, OfficeTitles.IsForeignMinister(title));
+        Assert.Equal(defence, OfficeTitles.IsDefenceMinister(title));
+        Assert.False(OfficeTitles.IsLeader(title));
     }
 
     [Fact]
