@@ -16,12 +16,12 @@ internal static class EvalCommand
         return cmd;
     }
 
-    /// <summary>Evaluations contributed by other parts of the program (NER, PETRARCH).</summary>
+    /// <summary>Evaluations contributed by other parts of the program (NER, PETRARCH, knowledge-base coverage).</summary>
     private static IEnumerable<Command> Extra(CliContext ctx)
     {
         yield return EvalPetrarchCommand.Create(ctx);
         yield return EvalNer.Create(ctx);
-
+        yield return EvalLeaders.Create(ctx);
     }
 
     private static Command Ud(CliContext ctx)
