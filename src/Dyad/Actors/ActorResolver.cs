@@ -54,9 +54,12 @@ public sealed class ActorResolver : IPipelineComponent
                 doc.Mentions.Add(mention);
                 i = mention.EndToken - s.FirstToken;
             }
-            names.Clear();
-            _names.Find(words, default, names, memory);
-            PlacesInsideNames(doc, si, s, sentenceStart, names);
+            if (HasPlaceNextToCapital(doc, s, sentenceStart))
+            {
+                names.Clear();
+                _names.Find(words, default, names, memory);
+                PlacesInsideNames(doc, si, s, sentenceStart, names);
+            }
             ShareCoordinatedOffice(doc, s, sentenceStart);
             NameAppositives(doc, si, s, sentenceStart, seen, guesses);
         }
@@ -180,6 +183,23 @@ public sealed class ActorResolver : IPipelineComponent
         "Church" => "REL",
         _ => null,
     };
+
+    /// <summary>Cheap test before running the name finder: a place mention of this sentence touches another capitalised word.</summary>
+    private static bool HasPlaceNextToCapital(Document doc, Sentence s, int from)
+    {
+        var mentions = doc.Mentions;
+        for (int k = from; k < mentions.Count; k++)
+        {
+            var m = mentions[k];
+            if (m.Kind is not (MentionKind.Country or MentionKind.CountryAdjective or MentionKind.Capital or MentionKind.City) || m.Sectors.Count > 0) continue;
+            int end = m.FirstToken + m.TokenCount;
+            if (end < s.EndToken && IsCapitalized(doc.Word(end))) return true;
+            if (m.FirstToken > s.FirstToken && IsCapitalized(doc.Word(m.FirstToken - 1))) return true;
+        }
+        return false;
+    }
+
+    private static bool IsCapitalized(string w) => w.Length > 1 && char.IsUpper(w[0]);
 
     private static string Join(Document doc, Sentence s, NameSpan n) => string.Join(' ', doc.Words(s.FirstToken + n.Start, n.Length).ToArray());
 
