@@ -47,11 +47,46 @@ public sealed class InputReader
             {
                 foreach (var file in EnumerateFolder(path))
                 {
+                    if (IsProjectDocument(file)) continue;   // README.TXT, LICENSE: notes about a corpus, not articles
+                    if (IsOtherXml(file))
+                    {
+                        yield return new ReadResult(null, ErrorCatalog.WebItemSkipped(file, "an XML file that is not an RSS or Atom feed"), IsWarning: true);
+                        continue;
+                    }
                     foreach (var r in ReadFile(file, defaultDate, fromFolder: true)) yield return r;
                 }
                 continue;
             }
             foreach (var r in ReadFile(path, defaultDate, fromFolder: false)) yield return r;
+        }
+    }
+
+    /// <summary>Notes that come with a corpus (README, LICENSE, NOTICE, COPYING, CHANGELOG), skipped in folders.</summary>
+    private static bool IsProjectDocument(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file.AsSpan());
+        return name.Equals("README", StringComparison.OrdinalIgnoreCase) || name.Equals("LICENSE", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("LICENCE", StringComparison.OrdinalIgnoreCase) || name.Equals("NOTICE", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("COPYING", StringComparison.OrdinalIgnoreCase) || name.Equals("CHANGELOG", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>An .xml file in a folder whose start shows no feed element (e.g. test records or configuration):
+    /// skipped with a note rather than reported as a broken feed. A file named on the command line is still read.</summary>
+    private static bool IsOtherXml(string file)
+    {
+        if (!file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) return false;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            var buffer = new byte[8192];
+            int n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            var head = System.Text.Encoding.UTF8.GetString(buffer, 0, n);
+            return !(head.Contains("<rss", StringComparison.OrdinalIgnoreCase) || head.Contains("<feed", StringComparison.OrdinalIgnoreCase)
+                     || head.Contains("<rdf:RDF", StringComparison.OrdinalIgnoreCase) || head.Contains("<channel", StringComparison.OrdinalIgnoreCase));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;   // let the reader report it
         }
     }
 

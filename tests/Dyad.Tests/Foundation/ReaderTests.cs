@@ -37,6 +37,32 @@ public class ReaderTests
     }
 
     [Fact]
+    public void A_folder_skips_corpus_notes_and_notes_xml_that_is_not_a_feed()
+    {
+        using var dir = new TestPipeline.TempDir();
+        dir.File("a.txt", "A\n\nBody a.");
+        dir.File("README.TXT", "About this corpus.");
+        dir.File("LICENSE", "Terms.");
+        dir.File("records.xml", "<?xml version=\"1.0\"?><Sentences><Sentence><Text>x</Text></Sentence></Sentences>");
+        var results = Read(dir.Path);
+        Assert.Equal(["A"], results.Where(r => r.Article is not null).Select(r => r.Article!.Title!).ToArray());
+        var note = Assert.Single(results, r => r.Error is not null);
+        Assert.True(note.IsWarning);
+        Assert.Equal("DY026", note.Error!.Value.Code);
+        Assert.EndsWith("records.xml", note.Error.Value.Where);
+    }
+
+    [Fact]
+    public void A_non_feed_xml_named_on_the_command_line_is_an_error()
+    {
+        using var dir = new TestPipeline.TempDir();
+        dir.File("records.xml", "<?xml version=\"1.0\"?><Sentences></Sentences>");
+        var r = Assert.Single(Read(System.IO.Path.Combine(dir.Path, "records.xml")));
+        Assert.False(r.IsWarning);
+        Assert.NotNull(r.Error);
+    }
+
+    [Fact]
     public void A_date_in_the_file_name_is_the_publication_date()
     {
         using var dir = new TestPipeline.TempDir();
