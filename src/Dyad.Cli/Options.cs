@@ -33,6 +33,18 @@ internal static class Options
         return false;
     }
 
+    /// <summary>Notes after a run: undated articles, and dates past the knowledge base's last check of officeholders.</summary>
+    public static void RunNotes(CliContext ctx, Processing.RunSummary summary)
+    {
+        var checkedOn = Knowledge.KnowledgeBase.PeopleCheckedOn;
+        if (summary.Undated > 0)
+            ctx.Error.WriteLine($"dyad: note: {summary.Undated:N0} articles had no publication date and were coded as of today "
+                + "(give one with --date, a YYYY-MM-DD file-name prefix or a date field)");
+        if (summary.LatestDate > checkedOn || (summary.Undated > 0 && DateOnly.FromDateTime(DateTime.UtcNow) > checkedOn))
+            ctx.Error.WriteLine($"dyad: note: articles dated after {checkedOn:yyyy-MM-dd}, when the knowledge base's officeholders were last "
+                + "checked: who took or left office since is known only from the titles the text gives");
+    }
+
     public static void Report(CliContext ctx, DyadError error, bool warning) =>
         ctx.Error.WriteLine($"dyad: {(warning ? "warning" : "error")}: {error}");
 }

@@ -53,6 +53,7 @@ internal static class CodeCommand
             target.Dispose();
             File.Move(tempPath, outPath!, overwrite: true);
         }
+        Options.RunNotes(ctx, summary);
         ctx.Error.WriteLine($"dyad: {summary.Articles:N0} articles, {summary.Sentences:N0} sentences, {summary.Events:N0} events"
             + (summary.Errors > 0 ? $", {summary.Errors:N0} inputs failed" : ""));
         return summary.Errors > 0 ? Cli.SomeInputFailed : Cli.Ok;

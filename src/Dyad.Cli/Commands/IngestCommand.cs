@@ -58,6 +58,7 @@ internal static class IngestCommand
                     pending = 0;
                 }
             }
+            Options.RunNotes(ctx, summary);
             var (articles, events) = store.Counts();
             ctx.Error.WriteLine($"dyad: ingested {added:N0} new articles ({skipped:N0} already stored); {dbPath} holds {articles:N0} articles, {events:N0} events"
                 + (summary.Errors > 0 ? $"; {summary.Errors:N0} inputs failed" : ""));

@@ -321,7 +321,7 @@ public sealed class ActorResolver : IPipelineComponent
                     parts.Code = role.Code.Value;
                     parts.Role = role.Title;
                     parts.Kind = MentionKind.Person;
-                    parts.PersonWhy = $"{known.Name} was {role.Title} ({role.Code}) on {date:yyyy-MM-dd}";
+                    parts.PersonWhy = $"{known.Name} was {role.Title} ({role.Code}) on {date:yyyy-MM-dd}{AsOfCheck(date)}";
                     parts.Sector = null;
                 }
                 pos = nameEnd;
@@ -562,6 +562,10 @@ public sealed class ActorResolver : IPipelineComponent
         return role is not null && parts.Sector is not null && role.Code.Value.AsSpan(3).IndexOf(parts.Sector.AsSpan()) >= 0;
     }
 
+    /// <summary>For dates after the knowledge base's last check of officeholders, says so in the reason.</summary>
+    private static string AsOfCheck(DateOnly date) =>
+        date > KnowledgeBase.PeopleCheckedOn ? $" as far as known (officeholders last checked {KnowledgeBase.PeopleCheckedOn:yyyy-MM-dd})" : "";
+
     private static bool IsHonorific(string w) =>
         w is "Mr" or "Mr." or "Mrs" or "Mrs." or "Ms" or "Ms." or "Dr" or "Dr." or "Sir" or "Dame" or "Lord" or "Lady" or "Madam" or "Sheikh" or "Prince" or "King" or "Queen";
 
@@ -681,7 +685,7 @@ public sealed class ActorResolver : IPipelineComponent
                 {
                     parts.Code = role.Code.Value;
                     parts.Role = role.Title;
-                    parts.PersonWhy = $"{person.Name} was {role.Title} ({role.Code}) on {date:yyyy-MM-dd}";
+                    parts.PersonWhy = $"{person.Name} was {role.Title} ({role.Code}) on {date:yyyy-MM-dd}{AsOfCheck(date)}";
                 }
                 else
                 {
@@ -694,7 +698,7 @@ public sealed class ActorResolver : IPipelineComponent
                     parts.AgentWhy = null;
                     parts.PersonWhy = last is null
                         ? $"{person.Name} held no known office on {date:yyyy-MM-dd}"
-                        : $"{person.Name} was out of office on {date:yyyy-MM-dd} (last: {last.Title}, {last.Code}); coded as a former official, {country}ELI";
+                        : $"{person.Name} was out of office on {date:yyyy-MM-dd}{AsOfCheck(date)} (last: {last.Title}, {last.Code}); coded as a former official, {country}ELI";
                 }
                 return true;
             }

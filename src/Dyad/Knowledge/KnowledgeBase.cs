@@ -124,6 +124,12 @@ public sealed class KnowledgeBase
     /// <summary>The knowledge base compiled from the data embedded in Dyad, built once on first use.</summary>
     public static KnowledgeBase Default => LazyDefault.Value;
 
+    /// <summary>
+    /// The day the embedded data's officeholders were last checked. For later dates a person's role is the one they
+    /// held then: who took or left office since is known only from what the text says ("Prime Minister X").
+    /// </summary>
+    public static DateOnly PeopleCheckedOn { get; } = new(2025, 10, 31);
+
     /// <summary>Time spent parsing (or reading) and indexing this instance.</summary>
     public TimeSpan BuildTime { get; }
 

@@ -15,6 +15,10 @@ public sealed class RunSummary
     public long Errors;
     public long Warnings;
     public TimeSpan Elapsed;
+    /// <summary>The latest publication date among the articles read (null when none had a date).</summary>
+    public DateOnly? LatestDate;
+    /// <summary>Articles without a publication date (coded as of the day of the run).</summary>
+    public long Undated;
 }
 
 /// <summary>
@@ -53,6 +57,8 @@ public sealed class BatchRunner
                 else summary.Errors++;
             }
             if (r.Article is null) continue;
+            if (r.Article.Published is not { } d) summary.Undated++;
+            else if (summary.LatestDate is null || d > summary.LatestDate) summary.LatestDate = d;
             batch.Add(r.Article);
             if (batch.Count == BatchSize) Flush();
         }

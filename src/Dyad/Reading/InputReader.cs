@@ -144,7 +144,7 @@ public sealed class InputReader
             if (info.Length > PlainTextReader.MaxArticleBytes)
                 return ReadResult.Fail(ErrorCatalog.FileTooLarge(path, info.Length, PlainTextReader.MaxArticleBytes));
             byte[] bytes = File.ReadAllBytes(path);
-            return PlainTextReader.Read(bytes, path, date ?? DateFromFileName(path));
+            return PlainTextReader.Read(bytes, path, DateFromFileName(path) ?? date);   // the file's own date wins over --date
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

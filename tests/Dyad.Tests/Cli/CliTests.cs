@@ -61,6 +61,27 @@ public class CliTests
     }
 
     [Fact]
+    public void Undated_articles_and_dates_after_the_knowledge_check_are_noted()
+    {
+        using var dir = new TestPipeline.TempDir();
+        string undated = dir.File("a.txt", "Russia attacked Ukraine.");
+        string old = dir.File("2020-05-01-b.txt", "Russia attacked Ukraine.");
+
+        var (_, _, err) = Run("code", undated);
+        Assert.Contains("1 articles had no publication date", err);
+
+        (_, _, err) = Run("code", old);
+        Assert.DoesNotContain("no publication date", err);
+        Assert.DoesNotContain("last checked", err);
+
+        (_, _, err) = Run("code", old, "--date", "2026-06-01");   // a file-name date wins over --date
+        Assert.DoesNotContain("last checked", err);
+        (_, _, err) = Run("code", undated, "--date", "2026-06-01");
+        Assert.Contains("last checked", err);
+        Assert.DoesNotContain("no publication date", err);
+    }
+
+    [Fact]
     public void Gdelt_rows_have_exactly_61_fields()
     {
         using var dir = new TestPipeline.TempDir();
