@@ -489,14 +489,26 @@ public sealed class ActorResolver : IPipelineComponent
             if (!fits) continue;
             if (!personal)
             {
-                // the antecedent must open the sentence (be its subject), not be an object inside it
-                if (m.FirstToken > s.FirstToken + 1) continue;
+                // the antecedent must open the sentence or a clause (be a subject), not be an object inside it:
+                // "The EU condemned Russia and said it ..." is the EU; "..., which the U.S. imposed after it ..." the U.S.
+                if (!OpensClause(doc, s, m.FirstToken)) continue;
             }
             var r = Corefer(doc, m, tok, $"'{w}' refers to '{doc.Text.AsSpan(m.Span.Start, m.Span.Length)}'; {m.Why}");
             doc.Note(si, Name, $"'{w}' -> {r.Code}: {r.Why}");
             return r;
         }
         return null;
+    }
+
+    /// <summary>Whether a mention starting at <paramref name="token"/> opens its sentence or a clause: after a
+    /// determiner, it follows the sentence start, a comma or a clause word ("which", "after", "because", ...).</summary>
+    private static bool OpensClause(Document doc, Sentence s, int token)
+    {
+        int k = token - 1;
+        if (k >= s.FirstToken && doc.Word(k) is "the" or "The") k--;
+        if (k < s.FirstToken) return true;
+        return doc.Word(k) is "," or ";" or "which" or "that" or "after" or "because" or "when" or "while" or "since" or "if" or "as" or "but"
+            or "whereas" or "although" or "though" or "before" or "until" or "where";
     }
 
     /// <summary>Whether the word after a one-word place name continues a personal name (a capitalised word the knowledge base does not know).</summary>

@@ -62,6 +62,15 @@ public class ResolverTests
     }
 
     [Fact]
+    public void It_refers_to_the_actor_opening_its_clause_not_an_object()
+    {
+        var r = Resolve("Beijing criticized export controls, which the U.S. imposed after it accused China of spying.", "2023-06-19");
+        Assert.Contains(("it", "USA"), r);
+        r = Resolve("The EU condemned Russia and said it would act.", "2023-06-19");
+        Assert.Contains(("it", "IGOEUREEC"), r);
+    }
+
+    [Fact]
     public void A_country_word_before_counterpart_is_that_government()
     {
         var r = Resolve("Blinken met his Canadian counterpart.", "2023-06-19");
