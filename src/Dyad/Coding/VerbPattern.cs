@@ -101,7 +101,11 @@ public sealed class VerbPatternSet
             string flags = f.Length > 2 ? f[2] : "";
             patterns.Add(new VerbPattern(f[0], words[1].ToLowerInvariant(), Lower(words[2..obj]), Lower(words[(obj + 1)..]),
                 flags.Contains("sym", StringComparison.Ordinal), flags.Contains("nopass", StringComparison.Ordinal),
-                $"{f[0]} {f[1]}", $"{fileName}:{n}"));
+                $"{f[0]} {f[1]}", $"{fileName}:{n}")
+            {
+                // rev: the subject is the target, the actor after the pattern words the source ("X received aid from Y")
+                TargetIsSubject = flags.Contains("rev", StringComparison.Ordinal),
+            });
         }
         return Create(patterns, irregular);
     }
