@@ -4,6 +4,8 @@
 verbs.in holds the patterns as people write them, with two shorthands:
   {a,b,c}   alternatives: one pattern per choice ("SUBJ {hold,conduct} talks with OBJ" gives two lines);
   {a,}      an optional word (the empty choice drops it).
+After the verb, the one-word alternatives of a group (not prepositions) are written as one pattern word "a|b|c",
+which the coder matches as any of them; verbs, prepositions and several-word alternatives give patterns of their own.
 Lines starting with '#' are copied as they are (comments and section headings); blank lines too.
 Checks: every code is a CAMEO code of data/cameo/codes.tsv, every pattern reads SUBJ verb [words] OBJ [words],
 and no pattern is given two different codes. Deterministic: the same input gives the same bytes.
@@ -23,10 +25,29 @@ FLAGS = {"sym", "nopass", "rev"}
 GROUP = re.compile(r"\{([^{}]*)\}")
 
 
-def expand(template):
+# the coder's prepositions (VerbPatternSet.Prepositions): the word before the target, kept one per pattern
+PREPOSITIONS = {"with", "to", "on", "against", "from", "in", "into", "at", "for", "of", "by", "between", "upon",
+                "behind", "near", "about", "over", "toward", "towards", "out"}
+
+
+def expand(template, merge=False):
+    """All patterns a template stands for. With merge, the one-word alternatives of a group after the verb become
+    one pattern word "a|b|c" (the coder matches any of them), so the coder tries one pattern instead of many."""
     parts = GROUP.split(template)
     # parts: text, group, text, group, ...
-    choices = [[p] if i % 2 == 0 else p.split(",") for i, p in enumerate(parts)]
+    choices = []
+    for i, p in enumerate(parts):
+        if i % 2 == 0:
+            choices.append([p])
+            continue
+        alts = p.split(",")
+        verb_slot = "".join(parts[:i]).strip() == "SUBJ"
+        single = [a for a in alts if a and " " not in a and a not in PREPOSITIONS and a not in ("OBJ", "^")]
+        if merge and not verb_slot and len(single) > 1:
+            rest = [a for a in alts if a not in single]
+            choices.append(["|".join(single)] + rest)
+        else:
+            choices.append(alts)
     for combo in itertools.product(*choices):
         yield " ".join("".join(combo).split())
 
@@ -41,6 +62,7 @@ def main():
             codes.add(line.split("\t", 1)[0])
     out, errors = [], []
     seen = {}
+    written = set()
     with open(SRC, encoding="utf-8") as f:
         for n, raw in enumerate(f, 1):
             line = raw.rstrip("\n")
@@ -69,7 +91,11 @@ def main():
                         errors.append(f"{SRC}:{n}: '{pattern}' is {code} here but {seen[key][0]} at line {seen[key][1]}")
                     continue
                 seen[key] = (code, n)
-                out.append(f"{code}\t{pattern}" + (f"\t{flags}" if flags else ""))
+            for pattern in expand(template, merge=True):
+                line_out = f"{code}\t{pattern}" + (f"\t{flags}" if flags else "")
+                if line_out not in written:
+                    written.add(line_out)
+                    out.append(line_out)
     if errors:
         print("\n".join(errors), file=sys.stderr)
         return 1
@@ -82,7 +108,7 @@ def main():
         return 0
     with open(OUT, "w", encoding="utf-8") as f:
         f.write(text)
-    print(f"expand: wrote {len(seen)} patterns to {OUT}")
+    print(f"expand: wrote {len(written)} patterns to {OUT} ({len(seen)} phrasings)")
     return 0
 
 
