@@ -6,7 +6,8 @@ namespace Dyad.Coding;
 
 /// <summary>
 /// One verb pattern: <c>SUBJ verb [words] OBJ [words]</c> and the CAMEO code it yields. Words are matched in any
-/// inflection; <see cref="Middle"/> must follow the verb in order before the target, <see cref="Tail"/> after it.
+/// inflection; <see cref="Middle"/> must follow the verb in order before the target, <see cref="Tail"/> after it. A word
+/// written <c>a|b|c</c> matches any of its alternatives ("launch attack|offensive|raid on OBJ").
 /// </summary>
 public sealed record VerbPattern(string Code, string Verb, string[] Middle, string[] Tail, bool Symmetric, bool NoPassive,
     string Text, string Source)
@@ -101,7 +102,11 @@ public sealed class VerbPatternSet
             string flags = f.Length > 2 ? f[2] : "";
             patterns.Add(new VerbPattern(f[0], words[1].ToLowerInvariant(), Lower(words[2..obj]), Lower(words[(obj + 1)..]),
                 flags.Contains("sym", StringComparison.Ordinal), flags.Contains("nopass", StringComparison.Ordinal),
-                $"{f[0]} {f[1]}", $"{fileName}:{n}"));
+                $"{f[0]} {f[1]}", $"{fileName}:{n}")
+            {
+                // rev: the subject is the target, the actor after the pattern words the source ("X received aid from Y")
+                TargetIsSubject = flags.Contains("rev", StringComparison.Ordinal),
+            });
         }
         return Create(patterns, irregular);
     }
@@ -135,10 +140,15 @@ public sealed class VerbPatternSet
         }
         void AddWord(string w)
         {
-            if (!wordForms.ContainsKey(w))
-                wordForms[w] = Prepositions.Contains(w) || w.Length <= 2
-                    ? new[] { w }.ToFrozenSet(StringComparer.Ordinal)
-                    : Inflection.WordForms(w, irregular).ToFrozenSet(StringComparer.Ordinal);
+            if (wordForms.ContainsKey(w)) return;
+            // "attack|offensive|raid": one pattern word that matches any of its alternatives (one token each)
+            var forms = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var alt in w.Split('|', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (Prepositions.Contains(alt) || alt.Length <= 2) forms.Add(alt);
+                else forms.UnionWith(Inflection.WordForms(alt, irregular));
+            }
+            wordForms[w] = forms.ToFrozenSet(StringComparer.Ordinal);
         }
         var frozen = byForm.ToFrozenDictionary(kv => kv.Key,
             kv => kv.Value.OrderByDescending(p => p.Specificity).ThenBy(p => p.Verb == kv.Key ? 0 : 1).ThenBy(p => p.Code, StringComparer.Ordinal).ToArray(),
