@@ -341,7 +341,7 @@ def merge_ci(terms, gap=62, by_kind=True):
     for t in terms:
         p = out[-1] if out else None
         if p and p.country == t.country and (p.kind == t.kind or not by_kind) \
-                and name_score(norm(p.names[0]), norm(t.names[0])) >= 0.85 and -1 <= (t.start - p.end).days <= gap:
+                and name_score(norm(p.names[0]), norm(t.names[0])) >= 0.85 and (t.start - p.end).days <= gap:
             if p.kind != t.kind:
                 p.kind, p.tag = "ANY", p.tag + "+" + t.tag
             if t.end > p.end:
@@ -494,35 +494,49 @@ def main():
         for r in rs:
             matched_roles.add(id(r))
         # leaders: prefer roles of the same kind (president vs prime minister); fall back to any leader role
-        if what == "L":
-            same = [r for r in rs if leader_kind(r.title) == t.kind or t.kind == "ANY"]
-            rs_k = same if any(r.s_lo <= t.end and r.e_hi >= start for r in same) else rs
-        else:
-            rs_k = rs
+        # (leaders: any of the person's leader roles there; offices are renamed and merged too often to insist on
+        # president vs prime minister)
+        rs_k = rs
         sp = [s for s in spans(rs_k) if s[0] <= t.end and s[1] >= start]
         if not sp:
             other = sorted({f"{r.code} {r.title} {r.start}..{r.end or ''}" for r in by_person[name]})
             emit("NOROLE", t.country, f"CI {t.label()}: we have {name} as {'; '.join(other)}")
             continue
-        first, last = sp[0], sp[-1]
         # CIA World Leaders (the <Government> blocks) is monthly and often months late: a minister appears and
         # disappears up to about half a year after the change. Such differences are told as LAG, not START/END.
         lag = lambda later, days: what == "M" and later and days <= args.lag
+        same = [r for r in rs_k if what == "M" or t.kind == "ANY" or leader_kind(r.title) == t.kind]
+
+        def nearest(day, attr):
+            best = None
+            for r in rs_k:
+                v = getattr(r, attr)
+                d = dist(day, our_date(v)) if v else (0 if day >= r.s_lo else 99999)
+                if best is None or d < best[0]:
+                    best = (d, r)
+            return best
+
         if not t.open_start and t.start >= SINCE and not (what == "M" and t.start <= D(2003, 1, 31)):
-            d0 = dist(t.start, our_date(first[2].start))
-            if d0 > args.days:
-                emit("LAG" if lag(t.start > first[0], d0) else "START", t.country,
-                     f"CI {t.label()}: ours {first[2]} differs by {d0} days")
+            d0, r0 = nearest(t.start, "start")
+            earlier = t.start - dt.timedelta(days=args.days)
+            # already in office before CountryInfo's start: told only when in an office of the same kind
+            held = [r for r in rs_k if r.on(earlier)]
+            if d0 > args.days and (not held or any(r.on(earlier) for r in same)):
+                emit("LAG" if lag(t.start > r0.s_lo, d0) else "START", t.country,
+                     f"CI {t.label()}: ours {r0} differs by {d0} days")
         if not t.open_end:
-            lr = last[3]
-            d1 = dist(t.end, our_date(lr.end)) if lr.end else None
-            if lr.end is None:
-                emit("END", t.country, f"CI {t.label()}: ours {lr} is still in office")
-            elif d1 > args.days:
-                emit("LAG" if lag(t.end > last[1], d1) else "END", t.country,
-                     f"CI {t.label()}: ours {lr} differs by {d1} days")
-        elif last[3].end and what == "L":
-            pass
+            later = t.end + dt.timedelta(days=args.days)
+            ends = [r for r in rs_k if r.end]
+            d1, r1 = min(((dist(t.end, our_date(r.end)), r) for r in ends), key=lambda x: x[0], default=(99999, None))
+            held = [r for r in rs_k if r.on(later)]
+            if d1 > args.days and (not held or any(r.on(later) for r in same)):
+                if held and any(r.end is None for r in held):
+                    emit("END", t.country, f"CI {t.label()}: ours {[r for r in held if r.end is None][0]} is still in office")
+                elif r1 is not None:
+                    r1 = next((r for r in same if r.on(later)), r1)
+                    d1 = dist(t.end, our_date(r1.end)) if r1.end else d1
+                    emit("LAG" if lag(t.end > r1.e_hi, d1) else "END", t.country,
+                         f"CI {t.label()}: ours {r1} differs by {d1} days")
         # gaps inside CountryInfo's tenure (on the first of each month)
         gap = [d for d in month_days(start, t.end) if not any(s[0] <= d <= s[1] for s in sp)]
         for a, b in ranges_of(gap):
