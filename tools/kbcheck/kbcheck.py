@@ -231,19 +231,20 @@ FOREIGN_CI = re.compile(r"^(acting )?(minister (of|for) (the )?foreign( and euro
                         r"foreign secretary|secretary of (state for )?foreign|minister of external affairs|minister of foreign"
                         r" (relations|affairs)|minister of international relations|minister (of|for) foreign affairs|"
                         r"secretary of state$|secretary of foreign)", re.I)
-DEFENCE_CI = re.compile(r"^(acting )?(minister (of|for) (national |state )?defen[cs]e|secretary of (state for )?defen[cs]e|"
-                        r"defen[cs]e minister|defen[cs]e secretary|minister of (the )?armed forces|minister of defen[cs]e|"
-                        r"minister of the people'?s armed forces|minister of people'?s armed forces)", re.I)
+DEFENCE_CI = re.compile(r"^(acting )?((minister|secretary) (of|for) (state for )?(the )?(national |state )?defen[cs]e|"
+                        r"defen[cs]e minister|defen[cs]e secretary|minister of (the )?(people'?s )?armed forces)", re.I)
 
 
 def ci_minister_kind(title):
     t = title.strip().strip('"')
     if re.match(r"secretary of state for foreign affairs", t, re.I):
         return None  # a junior minister (Morocco, France, Spain); the British title names the Commonwealth
-    if FOREIGN_CI.search(t) and "trade" not in t.lower().replace("affairs and trade", "affairs") \
-            and "economic" not in t.lower() and "employment" not in t.lower():
+    low = t.lower()
+    if FOREIGN_CI.search(t) and not any(x in low for x in ("foreign trade", "foreign economic", "foreign employment",
+                                                             "foreign cooperation", "foreign investment")):
         return "FOR"
-    if DEFENCE_CI.search(t):
+    if DEFENCE_CI.search(t) and not any(x in low for x in ("production", "industry", "material", "personnel",
+                                                           "veterans", "procurement")):
         return "DEF"
     return None
 
@@ -459,7 +460,7 @@ def main():
             if r.code[:3] not in group or r.name == exclude or not r.on(day):
                 continue
             if kind not in ("FOR", "DEF"):
-                if r.code[3:] == "GOV" and is_leader_title(r.title):
+                if r.code[3:] == "GOV" and is_leader_title(r.title) and kind in ("ANY", leader_kind(r.title)):
                     out.add(f"{r.name} ({r.title})")
             elif kind == "FOR" and is_foreign(r.title):
                 out.add(r.name)
@@ -487,7 +488,7 @@ def main():
                 continue
             who = set()
             for d in [start] + list(month_days(start, min(t.end, D(2011, 2, 1)))):
-                who.update(holders(group, t.kind if what == "M" else ("HOS", "HOG")[t.kind == "HOG"], d, None))
+                who.update(holders(group, t.kind, d, None))
             emit("MISSING", t.country, f"CI {t.label()}: no such person; we have {', '.join(sorted(who)) or 'nobody'}")
             continue
         rs = office_roles(name, group, t.kind)
