@@ -6,13 +6,17 @@ with our data; nothing from it is written anywhere except the discrepancy report
 
 Checks, for every head of state / government in CountryInfo's <Leaders> blocks in office on or after 1990-01-01 and
 every foreign / defence minister in its <Government> blocks (CIA World Leaders, monthly, 2003-01 to 2011-02) of the
-states whose ministers we cover:
+states whose ministers we cover (LeaderCoverage.MinisterStates), matching our person by country and name or alias
+(accents, spelling and transliteration compared fuzzily; ties go to the person in office at the time):
   MISSING   CountryInfo has the person in office; we have no such person in that country (who we have instead is listed)
   NOROLE    we have the person, but not in an office of that kind overlapping CountryInfo's dates
-  OTHERCTRY we have the person only in another country
+  OTHERCTRY we have the person only in another country (or CountryInfo files them under the wrong country)
   START/END our start or end date differs from CountryInfo's by more than --days (default 31)
-  GAP       days inside CountryInfo's tenure on which our person is not in office (who we have instead)
+  GAP       months inside CountryInfo's tenure in which our person is not in office (who we have instead)
+  LAG       a minister's date differs in the direction and by no more than CIA World Leaders' usual publication lag
+  STALE     CountryInfo still has the person in office at its last update, we have a successor (CountryInfo not updated)
   EXTRA     (reverse check) we have a leader / minister in a period CountryInfo covers, CountryInfo does not
+Output: one line per discrepancy, COUNTRY<TAB>KIND<TAB>text, sorted; counts on stderr. Nothing is written to disk.
 
 Usage: python3 tools/kbcheck/kbcheck.py [--countryinfo PATH] [--people DIR] [--only leaders|ministers] [--country XXX]
 """
@@ -231,7 +235,8 @@ FOREIGN_CI = re.compile(r"^(acting )?(minister (of|for) (the )?foreign( and euro
                         r"foreign secretary|secretary of (state for )?foreign|minister of external affairs|minister of foreign"
                         r" (relations|affairs)|minister of international relations|minister (of|for) foreign affairs|"
                         r"secretary of state$|secretary of foreign)", re.I)
-DEFENCE_CI = re.compile(r"^(acting )?((minister|secretary) (of|for) (state for )?(the )?(national |state )?defen[cs]e|"
+DEFENCE_CI = re.compile(r"^(acting )?(minister (of|for) (the )?(national )?defen[cs]e|"
+                        r"secretary (of|for) (state for )?(the )?(national )?defen[cs]e|"
                         r"defen[cs]e minister|defen[cs]e secretary|minister of (the )?(people'?s )?armed forces)", re.I)
 
 
