@@ -44,6 +44,10 @@ public sealed class VerbPatternSet
 
     private readonly FrozenDictionary<string, VerbPattern[]> _byForm;
     private readonly FrozenDictionary<string, FrozenSet<string>> _wordForms;
+    // For the parse gate: each pattern word has an id; a text form maps to the ids of the pattern words it is a form
+    // of, and a verb form to the distinct sets of pattern words its patterns need (empty set: the verb alone).
+    private readonly FrozenDictionary<string, int[]> _formWordIds;
+    private readonly FrozenDictionary<string, int[][]> _needsByForm;
 
     private VerbPatternSet(List<VerbPattern> patterns, FrozenDictionary<string, VerbPattern[]> byForm,
         FrozenDictionary<string, FrozenSet<string>> wordForms, IReadOnlyDictionary<string, string[]> irregular)
@@ -52,6 +56,73 @@ public sealed class VerbPatternSet
         _byForm = byForm;
         _wordForms = wordForms;
         Irregular = irregular;
+        (PatternWordCount, _formWordIds, _needsByForm) = BuildGate(byForm, wordForms);
+    }
+
+    /// <summary>How many distinct pattern words there are (ids run from 0 to this count - 1).</summary>
+    public int PatternWordCount { get; }
+
+    private static (int, FrozenDictionary<string, int[]>, FrozenDictionary<string, int[][]>) BuildGate(
+        FrozenDictionary<string, VerbPattern[]> byForm, FrozenDictionary<string, FrozenSet<string>> wordForms)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var formIds = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var (word, forms) in wordForms)
+        {
+            int id = ids.Count;
+            ids[word] = id;
+            foreach (var f in forms)
+            {
+                if (!formIds.TryGetValue(f, out var l)) formIds[f] = l = [];
+                l.Add(id);
+            }
+        }
+        var needs = new Dictionary<string, int[][]>(StringComparer.Ordinal);
+        foreach (var (form, patterns) in byForm)
+        {
+            var distinct = new List<int[]>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in patterns)
+            {
+                // Prepositions are not required: with a compound subject ("X and Y signed a deal") the target needs no "with".
+                var need = new SortedSet<int>();
+                foreach (var w in p.Pre) if (!Prepositions.Contains(w)) need.Add(ids[w]);
+                foreach (var w in p.Middle) if (!Prepositions.Contains(w)) need.Add(ids[w]);
+                foreach (var w in p.Tail) if (!Prepositions.Contains(w)) need.Add(ids[w]);
+                if (seen.Add(string.Join(',', need))) distinct.Add([.. need]);
+            }
+            distinct.Sort((a, b) => a.Length.CompareTo(b.Length));   // the verb alone (no words) is checked first
+            needs[form] = [.. distinct];
+        }
+        return (ids.Count, formIds.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
+            needs.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>The ids of the pattern words that this lowercase text word is a form of (empty for most words).</summary>
+    public ReadOnlySpan<int> PatternWordsOf(ReadOnlySpan<char> lowerWord)
+    {
+        var lookup = _formWordIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.TryGetValue(lowerWord, out var ids) ? ids : ReadOnlySpan<int>.Empty;
+    }
+
+    /// <summary>
+    /// Whether some pattern of this verb form could match a sentence whose words include the pattern words marked in
+    /// <paramref name="present"/> (indexed by the ids of <see cref="PatternWordsOf"/>): every word the pattern needs
+    /// occurs somewhere in the sentence. False when the form is no pattern verb. Order and distance are not checked,
+    /// so this never rules out a sentence the coder could code.
+    /// </summary>
+    public bool CouldMatch(ReadOnlySpan<char> lowerVerbForm, ReadOnlySpan<bool> present)
+    {
+        var lookup = _needsByForm.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(lowerVerbForm, out var needs)) return false;
+        foreach (var need in needs)
+        {
+            bool all = true;
+            foreach (int id in need)
+                if (!present[id]) { all = false; break; }
+            if (all) return true;
+        }
+        return false;
     }
 
     public IReadOnlyList<VerbPattern> Patterns { get; }

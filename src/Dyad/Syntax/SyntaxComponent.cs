@@ -5,8 +5,8 @@ using Dyad.Pipeline;
 namespace Dyad.Syntax;
 
 /// <summary>
-/// Tags, lemmatizes and parses the sentences that can yield an event: those with at least one actor and a word that
-/// is a form of a pattern verb. Other sentences are left unparsed (no event could come from them, so no output changes).
+/// Tags, lemmatizes and parses the sentences that can yield an event: those with two actors of different codes and a
+/// form of a pattern verb together with the other words one of its patterns needs. Other sentences are left unparsed (no event could come from them, so no output changes).
 /// </summary>
 public sealed class SyntaxComponent : IPipelineComponent
 {
@@ -41,6 +41,16 @@ public sealed class SyntaxComponent : IPipelineComponent
         public int[] Heads = new int[128];
         public DepRel[] Rels = new DepRel[128];
 
+        private bool[] _present = [];
+        public readonly List<int> Touched = [];
+
+        /// <summary>Marks of the pattern words seen in the sentence (all false between sentences).</summary>
+        public Span<bool> Present(int count)
+        {
+            if (_present.Length < count) _present = new bool[count];
+            return _present;
+        }
+
         public void Ensure(int n)
         {
             if (Upos.Length >= n) return;
@@ -74,7 +84,7 @@ public sealed class SyntaxComponent : IPipelineComponent
                     break;
                 }
             }
-            if (!ParseAll && (!twoActors || !HasVerbCandidate(doc, s))) continue;
+            if (!ParseAll && (!twoActors || !HasVerbCandidate(doc, s, scratch))) continue;
             Interlocked.Increment(ref _parsed);
             int n = s.TokenCount;
             scratch.Ensure(n);
@@ -94,16 +104,42 @@ public sealed class SyntaxComponent : IPipelineComponent
         doc.MarkDone(Provides);
     }
 
-    private bool HasVerbCandidate(Document doc, Sentence s)
+    /// <summary>
+    /// Whether the sentence has a form of a pattern verb together with all the other words of one of its patterns
+    /// ("held" with "talks" for "hold talks with"); a verb whose patterns all need words the sentence lacks cannot fire.
+    /// </summary>
+    private bool HasVerbCandidate(Document doc, Sentence s, Scratch scratch)
     {
         Span<char> lower = stackalloc char[64];
+        var present = scratch.Present(_patterns.PatternWordCount);
+        var touched = scratch.Touched;
+        touched.Clear();
+        bool anyVerb = false;
         for (int t = s.FirstToken; t < s.EndToken; t++)
         {
             var w = doc.Word(t);
             if (w.Length > lower.Length || w.Length < 2) continue;
             int n = w.AsSpan().ToLowerInvariant(lower);
-            if (!_patterns.ForVerbForm(lower[..n]).IsEmpty) return true;
+            foreach (int id in _patterns.PatternWordsOf(lower[..n]))
+            {
+                if (present[id]) continue;
+                present[id] = true;
+                touched.Add(id);
+            }
+            if (!anyVerb && !_patterns.ForVerbForm(lower[..n]).IsEmpty) anyVerb = true;
         }
-        return false;
+        bool found = false;
+        if (anyVerb)
+        {
+            for (int t = s.FirstToken; t < s.EndToken && !found; t++)
+            {
+                var w = doc.Word(t);
+                if (w.Length > lower.Length || w.Length < 2) continue;
+                int n = w.AsSpan().ToLowerInvariant(lower);
+                found = _patterns.CouldMatch(lower[..n], present);
+            }
+        }
+        foreach (int id in touched) present[id] = false;
+        return found;
     }
 }
