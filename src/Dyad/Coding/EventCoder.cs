@@ -84,7 +84,9 @@ public sealed class EventCoder : IPipelineComponent
             }
             foreach (var p in candidates)
             {
-                if (nounTagged && p.Pre.Length == 0) continue;
+                // a noun-tagged word takes only patterns whose words before it fix its use, and no target before it
+                // ("an anti- Gondor parade" is no act of parading)
+                if (nounTagged && (p.Pre.Length == 0 || p.TargetBeforeVerb)) continue;
                 int last = TryPattern(doc, si, s, t, p, mentions, parsed, found);
                 if (last >= 0)
                 {
@@ -103,7 +105,8 @@ public sealed class EventCoder : IPipelineComponent
         int cursor = verb + 1;
         Span<char> lower = stackalloc char[64];
         // Words before the verb, nearest last ("said * to attend", "will not *").
-        if (p.Pre.Length > 0 && !PreMatches(doc, s, verb, p, mentions, lower))
+        int firstPreAt = verb;
+        if (p.Pre.Length > 0 && !PreMatches(doc, s, verb, p, mentions, lower, out firstPreAt))
         {
             if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': words before the verb not found");
             return -1;
@@ -120,7 +123,7 @@ public sealed class EventCoder : IPipelineComponent
                 continue;
             }
             bool adjacent = mi < p.MiddleAdjacent.Length && p.MiddleAdjacent[mi];
-            int at = FindWord(doc, s, cursor, w, mentions, lower, adjacent);
+            int at = FindWord(doc, s, cursor, w, mentions, lower, adjacent, p.ExactWords && _options.ExactPatternWords);
             if (mi == 0) firstWordAt = at;
             if (at < 0 && p.Symmetric && ReferenceEquals(w, p.Middle[^1]) && VerbPatternSet.Prepositions.Contains(w))
             {
@@ -154,6 +157,25 @@ public sealed class EventCoder : IPipelineComponent
             if (sources.Count == 0 || targets.Count == 0)
             {
                 if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': roles not found");
+                return -1;
+            }
+        }
+        else if (p.TargetBeforeVerb && p.Pre.Length > 0)
+        {
+            // "Gondor noted that Mordor regretted ..." (NOTED + *): the target stands between the pattern's words and the
+            // verb, the source is the subject of the clause the first pattern word belongs to
+            targets = new List<ActorMention>(2);
+            foreach (var m in mentions)
+            {
+                if (m.FirstToken <= firstPreAt || m.EndToken > verb) continue;
+                targets.Add(m);
+                AddCoordinated(doc, s, m, mentions, targets);
+                break;
+            }
+            sources = targets.Count > 0 ? SubjectsOf(doc, s, firstPreAt, mentions, parsed) : targets;
+            if (sources.Count == 0 || targets.Count == 0)
+            {
+                if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': {(targets.Count == 0 ? "no target before the verb" : "no source for the clause above")}");
                 return -1;
             }
         }
@@ -214,7 +236,7 @@ public sealed class EventCoder : IPipelineComponent
                 afterTarget = SkipPhrase(doc, s, afterTarget, mentions);
                 continue;
             }
-            int at = FindWord(doc, s, afterTarget, w, mentions, lower);
+            int at = FindWord(doc, s, afterTarget, w, mentions, lower, exact: p.ExactWords && _options.ExactPatternWords);
             if (at < 0)
             {
                 if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': '{w}' not found after the target");
@@ -276,7 +298,7 @@ public sealed class EventCoder : IPipelineComponent
     }
 
     private int FindWord(Document doc, Sentence s, int from, string patternWord, List<ActorMention> mentions, Span<char> lower,
-        bool adjacent = false)
+        bool adjacent = false, bool exact = false)
     {
         int gap = _options.WideGaps ? WideGap : Gap;
         int limit = Math.Min(s.EndToken, from + (adjacent ? 1 : gap + 1));
@@ -285,7 +307,7 @@ public sealed class EventCoder : IPipelineComponent
             var w = doc.Word(k);
             if (w.Length > lower.Length) continue;
             int n = w.AsSpan().ToLowerInvariant(lower);
-            if (_patterns.WordMatches(patternWord, lower[..n])) return k;
+            if (_patterns.WordMatches(patternWord, lower[..n], exact)) return k;
             if (IsClauseBreak(w) && !(_options.WideGaps && w is "that")) return -1;
             if (InMention(mentions, k) is { } m)
             {
@@ -493,13 +515,22 @@ public sealed class EventCoder : IPipelineComponent
                         AddCoordinatedBefore(doc, m, mentions, result);
                         result.Add(m);
                         AddCoordinated(doc, s, m, mentions, result, v);
+                        // "Ithilen's sheep and goats of Gondor warned": the actor of a coordinated subject noun
+                        AddConjunctActors(doc, s, subj, v, mentions, result);
                         return result;
                     }
                     var sw = doc.Word(subj);
                     // "The lions and the evil awful Gondor welcomed": actors coordinated with a subject that is none
-                    foreach (var c in mentions)
+                    AddConjunctActors(doc, s, subj, v, mentions, result);
+                    if (result.Count > 0) return result;
+                    // the parse may read such a pair as two subjects of the verb: the other subject's actor
+                    for (int k = s.FirstToken; k < v; k++)
                     {
-                        if (c.FirstToken > subj && c.EndToken <= verb && syn.Rel[c.HeadToken] == "conj" && syn.Head[c.HeadToken] == subj) result.Add(c);
+                        if (k == subj || syn.Head[k] != v || syn.Rel[k] is not ("nsubj" or "nsubj:pass")) continue;
+                        var other = MentionAt(doc, s, k, mentions);
+                        if (other is null || result.Contains(other)) continue;
+                        result.Add(other);
+                        AddCoordinated(doc, s, other, mentions, result, v);
                     }
                     if (result.Count > 0) return result;
                     if (_options.NounPhraseSubjects && !IsPronoun(sw))
@@ -607,6 +638,22 @@ public sealed class EventCoder : IPipelineComponent
         }
         for (int i = start; i <= idx; i++) result.Add(mentions[i]);
         return result;
+    }
+
+    /// <summary>
+    /// Adds the actors of nouns coordinated with the subject noun <paramref name="subj"/> before the verb: the noun itself
+    /// ("the lions and Gondor") or a name attached to it ("sheep and goats of Gondor").
+    /// </summary>
+    private static void AddConjunctActors(Document doc, Sentence s, int subj, int verb, List<ActorMention> mentions, List<ActorMention> result)
+    {
+        var syn = doc.Syntax!;
+        for (int k = subj + 1; k < verb && k < s.EndToken; k++)
+        {
+            if (syn.Head[k] != subj || syn.Rel[k] != "conj") continue;
+            var c = MentionAt(doc, s, k, mentions);
+            if (c is null || c.EndToken > verb || result.Contains(c)) continue;
+            result.Add(c);
+        }
     }
 
     private static ActorMention? NearestBefore(Document doc, Sentence s, int end, List<ActorMention> mentions)
@@ -944,10 +991,11 @@ public sealed class EventCoder : IPipelineComponent
     }
 
     /// <summary>Whether <paramref name="pre"/> occurs before the verb, in order, the last word within a few tokens of it.</summary>
-    private bool PreMatches(Document doc, Sentence s, int verb, VerbPattern p, List<ActorMention> mentions, Span<char> lower)
+    private bool PreMatches(Document doc, Sentence s, int verb, VerbPattern p, List<ActorMention> mentions, Span<char> lower, out int firstAt)
     {
         var pre = p.Pre;
         int k = verb - 1;
+        firstAt = verb;
         for (int i = pre.Length - 1; i >= 0; i--)
         {
             bool adjacent = i < p.PreAdjacent.Length && p.PreAdjacent[i];
@@ -958,9 +1006,10 @@ public sealed class EventCoder : IPipelineComponent
                 var w = doc.Word(k);
                 if (w.Length > lower.Length) continue;
                 int n = w.AsSpan().ToLowerInvariant(lower);
-                if (_patterns.WordMatches(pre[i], lower[..n]))
+                if (_patterns.WordMatches(pre[i], lower[..n], p.ExactWords && _options.ExactPatternWords))
                 {
                     found = true;
+                    firstAt = k;
                     k--;
                     break;
                 }

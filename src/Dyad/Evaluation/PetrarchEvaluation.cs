@@ -101,9 +101,10 @@ public static class PetrarchEvaluation
         else
         {
             var dicts = LoadNamed(xml, dictionariesDir, out string what);
-            // UniversalPetrarch's records keep a phrase's several codes joined ("FRO/BIL/SAM"); PETRARCH's split them
+            // UniversalPetrarch's records keep a phrase's several codes joined ("FRO/BIL/SAM"); PETRARCH's split them.
+            // UniversalPetrarch also matches pattern words by lemma, PETRARCH-2 only as written.
             bool joined = records.Exists(r => r.Expected.Any(e => e.Source.Contains('/') || e.Target.Contains('/')));
-            pipeline = dicts.CreateBuilder(joined ? Dyad.Coding.EventCoderOptions.Petrarch with { SplitCodes = false } : null).Build();
+            pipeline = dicts.CreateBuilder(joined ? Dyad.Coding.EventCoderOptions.Petrarch with { SplitCodes = false, ExactPatternWords = false } : null).Build();
             output.WriteLine($"records: {Path.GetFileName(recordsPath)}; dictionaries: {what} ({dicts.VerbInfo.Patterns.Count} verb patterns, {dicts.Actors.Count} actors, {dicts.Agents.Count} agent phrases)");
         }
         return Score(records, pipeline, output, verbose);
