@@ -221,6 +221,12 @@ public sealed class EventCoder : IPipelineComponent
                 // "The United States and Mexico resumed talks": both directions between the coordinated subjects.
                 targets = sources;
             }
+            if (targets.Count == 0 && sources.Count > 0 && !_options.RequireDyad && !(parsed && ChildWith(doc, s, verb, "obj", "iobj") >= 0))
+            {
+                // require_dyad off: "..., a senior official said" is coded with a null target; a verb whose object is
+                // no actor ("burned down its embassy") has a target, only not one we know
+                targets = [NullActor(doc, verb)];
+            }
             if (sources.Count == 0 || targets.Count == 0)
             {
                 if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': {(sources.Count == 0 ? "no source actor" : "no target actor")}");
@@ -277,6 +283,10 @@ public sealed class EventCoder : IPipelineComponent
         if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] fired at '{doc.Word(verb)}'{(passive ? " (passive)" : "")}: {added} event(s), code {code}");
         return added > 0 ? cursor - 1 : -1;
     }
+
+    /// <summary>A stand-in for a missing actor (<see cref="EventCoderOptions.RequireDyad"/> off), placed at the verb.</summary>
+    private static ActorMention NullActor(Document doc, int verb) =>
+        new(verb, 0, new TextSpan(doc.TokenSpan(verb).Start, 0), EventCoderOptions.NullActorCode, null, [], MentionKind.Organization, "no actor");
 
     private static ActorMention? InMention(List<ActorMention> mentions, int token)
     {
@@ -384,7 +394,10 @@ public sealed class EventCoder : IPipelineComponent
         return true;
     }
 
-    /// <summary>The first actor (in text order) whose head lies in the subtree of <paramref name="root"/>.</summary>
+    /// <summary>
+    /// The first actor (in text order) whose head lies in the subtree of <paramref name="root"/>, not inside a clause of
+    /// its own (a path through a verb: "Lions, tigers, and Gondor welcomed ..." misparsed under "Lions").
+    /// </summary>
     private static ActorMention? FirstUnder(Document doc, Sentence s, int root, List<ActorMention> mentions)
     {
         var syn = doc.Syntax!;
@@ -392,7 +405,11 @@ public sealed class EventCoder : IPipelineComponent
         {
             if (c.FirstToken < s.FirstToken || c.FirstToken >= s.EndToken) continue;
             int cur = c.HeadToken;
-            for (int steps = 0; steps < 24 && cur >= 0 && cur != root; steps++) cur = syn.Head[cur];
+            for (int steps = 0; steps < 24 && cur >= 0 && cur != root; steps++)
+            {
+                cur = syn.Head[cur];
+                if (cur >= 0 && cur != root && syn.Upos[cur] is "VERB") { cur = -1; break; }
+            }
             if (cur == root) return c;
         }
         return null;
@@ -550,7 +567,7 @@ public sealed class EventCoder : IPipelineComponent
                         // an actor right before it in the same clause is taken
                         var near = NearestBefore(doc, s, subj + 1, mentions);
                         if (near is not null && near.EndToken <= subj
-                            && (IsTimeWord(sw) || syn.Rel[near.HeadToken] is "obl" or "nmod" or "obl:tmod" or "nsubj" or "compound"))
+                            && (IsTimeWord(sw) || syn.Rel[near.HeadToken] is "obl" or "nmod" or "obl:tmod" or "nsubj" or "compound" or "amod"))
                         {
                             result.Add(near);
                             return result;
@@ -649,7 +666,7 @@ public sealed class EventCoder : IPipelineComponent
         var syn = doc.Syntax!;
         for (int k = subj + 1; k < verb && k < s.EndToken; k++)
         {
-            if (syn.Head[k] != subj || syn.Rel[k] != "conj") continue;
+            if (syn.Head[k] != subj || syn.Rel[k] != "conj" || syn.Upos[k] is not ("NOUN" or "PROPN")) continue;
             var c = MentionAt(doc, s, k, mentions);
             if (c is null || c.EndToken > verb || result.Contains(c)) continue;
             result.Add(c);

@@ -34,6 +34,16 @@ public sealed record EventCoderOptions
     /// </summary>
     public bool ExactPatternWords { get; init; }
 
+    /// <summary>
+    /// Code an act only when both its source and its target are actors (PETRARCH's <c>require_dyad</c>, on by default).
+    /// Off, an act with a source but no target actor is coded with the null target <see cref="NullActorCode"/>
+    /// ("..., a senior official said" → ---GOV --- 023).
+    /// </summary>
+    public bool RequireDyad { get; init; } = true;
+
+    /// <summary>PETRARCH's code for a missing actor.</summary>
+    public const string NullActorCode = "---";
+
     public static EventCoderOptions Default { get; } = new();
 
     /// <summary>For dictionaries imported from PETRARCH (see Dyad.Interop.Petrarch).</summary>
