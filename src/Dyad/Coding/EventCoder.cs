@@ -534,21 +534,14 @@ public sealed class EventCoder : IPipelineComponent
                         AddCoordinated(doc, s, m, mentions, result, v);
                         // "Ithilen's sheep and goats of Gondor warned": the actor of a coordinated subject noun
                         AddConjunctActors(doc, s, subj, v, mentions, result);
+                        AddOtherSubjects(doc, s, subj, v, mentions, result);
                         return result;
                     }
                     var sw = doc.Word(subj);
                     // "The lions and the evil awful Gondor welcomed": actors coordinated with a subject that is none
                     AddConjunctActors(doc, s, subj, v, mentions, result);
                     if (result.Count > 0) return result;
-                    // the parse may read such a pair as two subjects of the verb: the other subject's actor
-                    for (int k = s.FirstToken; k < v; k++)
-                    {
-                        if (k == subj || syn.Head[k] != v || syn.Rel[k] is not ("nsubj" or "nsubj:pass")) continue;
-                        var other = MentionAt(doc, s, k, mentions);
-                        if (other is null || result.Contains(other)) continue;
-                        result.Add(other);
-                        AddCoordinated(doc, s, other, mentions, result, v);
-                    }
+                    AddOtherSubjects(doc, s, subj, v, mentions, result);
                     if (result.Count > 0) return result;
                     if (_options.NounPhraseSubjects && !IsPronoun(sw))
                     {
@@ -670,6 +663,31 @@ public sealed class EventCoder : IPipelineComponent
             var c = MentionAt(doc, s, k, mentions);
             if (c is null || c.EndToken > verb || result.Contains(c)) continue;
             result.Add(c);
+        }
+    }
+
+    /// <summary>
+    /// The parse may read a coordinated subject as two subjects of the verb ("X's farmers and the soldiers of Y
+    /// praised"): the actors of the verb's other subjects before it.
+    /// </summary>
+    private static void AddOtherSubjects(Document doc, Sentence s, int subj, int verb, List<ActorMention> mentions, List<ActorMention> result)
+    {
+        var syn = doc.Syntax!;
+        for (int k = s.FirstToken; k < verb; k++)
+        {
+            if (k == subj || syn.Head[k] != verb || syn.Rel[k] is not ("nsubj" or "nsubj:pass")) continue;
+            // only a pair joined by a conjunction with no verb between ("X met with Y to discuss" is another misparse)
+            bool joined = false;
+            for (int j = Math.Min(subj, k) + 1; j < Math.Max(subj, k); j++)
+            {
+                if (syn.Upos[j] is "VERB" or "AUX") { joined = false; break; }
+                if (doc.Word(j) is "and" or "or" or "nor") joined = true;
+            }
+            if (!joined) continue;
+            var other = MentionAt(doc, s, k, mentions);
+            if (other is null || result.Contains(other)) continue;
+            result.Add(other);
+            AddCoordinated(doc, s, other, mentions, result, verb);
         }
     }
 

@@ -159,7 +159,7 @@ public static class PetrarchEvaluation
             var produced = new List<(string, string, string)>();
             foreach (var e in doc.Events)
             {
-                var t = (Petrarch(e.Source), Petrarch(e.Target), e.Cameo);
+                var t = (PetrarchCode(e.Source), PetrarchCode(e.Target), e.Cameo);
                 if (!produced.Contains(t)) produced.Add(t);
             }
             var remaining = new List<(string, string, string)>(r.Expected);
@@ -203,7 +203,7 @@ public static class PetrarchEvaluation
     /// An actor code as PETRARCH writes it: Dyad codes a group without a country by its sectors alone ("GOV", "CVL"),
     /// PETRARCH with a null country ("---GOV").
     /// </summary>
-    private static string Petrarch(EventActor a)
+    public static string PetrarchCode(EventActor a)
     {
         if (a.Country is null && a.Sectors.Count > 0 && a.Code.Length == 3 * a.Sectors.Count && a.Code.StartsWith(a.Sectors[0], StringComparison.Ordinal))
             return "---" + a.Code;
