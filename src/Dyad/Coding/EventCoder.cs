@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Dyad.Documents;
 using Dyad.Pipeline;
@@ -22,7 +23,19 @@ public sealed class EventCoder : IPipelineComponent
         _patterns = patterns ?? VerbPatternSet.Default;
         _intents = intents ?? IntentMap.Default;
         _options = options ?? EventCoderOptions.Default;
+        var past = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var forms in _patterns.Irregular.Values)
+        {
+            foreach (var f in forms)
+            {
+                if (!f.EndsWith("ing", StringComparison.Ordinal) && !f.EndsWith('s')) past.Add(f);
+            }
+        }
+        _irregularPast = past.ToFrozenSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Irregular past forms of English verbs ("left", "met"), from the irregular verb list.</summary>
+    private readonly FrozenSet<string> _irregularPast;
 
     public string Name => "coder";
     public Annotation Requires => Annotation.Tokens | Annotation.Sentences | Annotation.Actors;
@@ -61,6 +74,9 @@ public sealed class EventCoder : IPipelineComponent
         Span<char> lower = stackalloc char[64];
         var syntax = doc.Syntax;
         bool parsed = syntax is not null && syntax.Parsed[s.FirstToken];
+        // a sentence the tagger left without any verb ("X's new mayor left/NOUN yesterday for Y") has an implausible
+        // parse: a past-tense form of a pattern verb after a noun is read as the verb, with roles by word order
+        bool verbless = parsed && !HasVerb(syntax!, s);
         int consumedUntil = -1; // pattern words of a fired pattern are not anchors themselves ("held talks with")
         for (int t = s.FirstToken; t < s.EndToken; t++)
         {
@@ -70,6 +86,20 @@ public sealed class EventCoder : IPipelineComponent
             var candidates = _patterns.ForVerbForm(lower[..n]);
             if (candidates.IsEmpty) continue;
             bool nounTagged = false;
+            if (verbless && IsPastForm(lower[..n]) && t > s.FirstToken && syntax!.Upos[t - 1] is "NOUN" or "PROPN")
+            {
+                if (doc.Tracing) doc.Note(si, Name, $"no word of the sentence is tagged a verb: '{word}' read as the verb, roles by word order");
+                foreach (var p in candidates)
+                {
+                    int last = TryPattern(doc, si, s, t, p, mentions, parsed: false, found);
+                    if (last >= 0)
+                    {
+                        consumedUntil = Math.Max(consumedUntil, last);
+                        break;
+                    }
+                }
+                continue;
+            }
             if (parsed && syntax!.Upos[t] is not ("VERB" or "AUX") && !(syntax.Rel[t] == "root" && syntax.Upos[t] is "NOUN" or "ADJ" or "PROPN")
                 && !(char.IsLower(word[0]) && word.EndsWith('s') && t > s.FirstToken && InMention(mentions, t - 1) is not null && InMention(mentions, t - 1)!.EndToken == t))
             {
@@ -96,6 +126,19 @@ public sealed class EventCoder : IPipelineComponent
             }
         }
     }
+
+    private static bool HasVerb(SyntaxLayer syn, Sentence s)
+    {
+        for (int k = s.FirstToken; k < s.EndToken; k++)
+        {
+            if (syn.Upos[k] is "VERB" or "AUX") return true;
+        }
+        return false;
+    }
+
+    /// <summary>A regular past form ("welcomed") or an irregular one ("left", "met").</summary>
+    private bool IsPastForm(ReadOnlySpan<char> lower) =>
+        (lower.Length > 4 && lower.EndsWith("ed")) || _irregularPast.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
 
     /// <summary>Tries one pattern at a verb; returns the last token of its middle words when it fired (or matched negated), else -1.</summary>
     private int TryPattern(Document doc, int si, Sentence s, int verb, VerbPattern p, List<ActorMention> mentions, bool parsed,
@@ -153,7 +196,7 @@ public sealed class EventCoder : IPipelineComponent
         else if (p.TargetIsSubject)
         {
             targets = SubjectsOf(doc, s, verb, mentions, parsed);
-            sources = ObjectsAfter(doc, s, cursor, mentions, verb);
+            sources = ObjectsAfter(doc, s, cursor, mentions, parsed ? verb : -1);
             if (sources.Count == 0 || targets.Count == 0)
             {
                 if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': roles not found");
@@ -189,7 +232,7 @@ public sealed class EventCoder : IPipelineComponent
             {
                 // PETRARCH reads a passive without a by-agent like the active ("X was criticized over its dispute with Y": X → Y)
                 sources = targets;
-                targets = ObjectsAfter(doc, s, cursor, mentions, verb, wide: true);
+                targets = ObjectsAfter(doc, s, cursor, mentions, parsed ? verb : -1, wide: true);
             }
             if (targets.Count == 0 || sources.Count == 0)
             {
@@ -199,7 +242,7 @@ public sealed class EventCoder : IPipelineComponent
         }
         else
         {
-            targets = ObjectsAfter(doc, s, cursor, mentions, verb, _options.WideGaps);
+            targets = ObjectsAfter(doc, s, cursor, mentions, parsed ? verb : -1, _options.WideGaps);
             if (targets.Count == 0 && parsed && ((p.Middle.Length == 0 && p.Tail.Length == 0) || _options.WideGaps))
                 targets = ComplementActors(doc, s, verb, mentions);
             if (targets.Count == 0 && _options.WideGaps && p.Middle.Length > 0 && firstWordAt > verb + 1)
