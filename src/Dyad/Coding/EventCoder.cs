@@ -476,6 +476,11 @@ public sealed class EventCoder : IPipelineComponent
             int h = syn.Head[k];
             if (h < m.FirstToken || h >= m.EndToken) { cur = k; break; }
         }
+        // "... burned down its embassy, a senior official said": an "appositive" followed by a verb without a subject
+        // of its own is that verb's subject, misparsed
+        if (syn.Rel[cur] == "appos" && m.EndToken < s.EndToken && syn.Upos[m.EndToken] is "VERB"
+            && ChildWith(doc, s, m.EndToken, "nsubj", "nsubj:pass") < 0)
+            return false;
         for (int steps = 0; steps < 24 && cur >= 0; steps++)
         {
             int h = syn.Head[cur];
