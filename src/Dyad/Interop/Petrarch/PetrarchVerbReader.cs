@@ -8,9 +8,12 @@ namespace Dyad.Interop.Petrarch;
 /// <item>Synsets: <c>&amp;NAME</c> then <c>+MEMBER</c> lines (members may be phrases or other synsets).</item>
 /// <item>Verb blocks: <c>--- NAME [CODE] ---</c>, then verb lines <c>VERB {FORMS}</c> (multi-word verbs <c>+BREAK_DOWN</c>,
 /// <c>WIRE_+TAP</c>: the <c>+</c> marks the verb word), then pattern lines <c>- words * words [CODE]</c>.</item>
-/// <item>In patterns: <c>*</c> the verb, <c>+</c> the target, <c>$</c> the source, <c>%</c> a compound subject,
-/// <c>^</c> a skipped word, <c>&amp;NAME</c> a synset, <c>_</c> joins words; <c>{ }</c> (noun phrase) and <c>( )</c>
-/// (prepositional phrase) group words and are read as the words in order.</item>
+/// <item>In patterns: <c>*</c> the verb, <c>+</c> the target (before the verb without a <c>$</c> after it:
+/// <see cref="VerbPattern.TargetBeforeVerb"/>), <c>$</c> the source, <c>%</c> a compound subject, <c>^</c> a skipped
+/// word, <c>&amp;NAME</c> a synset, <c>_</c> joins words; <c>{ }</c> (noun phrase) and <c>( )</c> (prepositional
+/// phrase) group words and are read as the words in order.</item>
+/// <item>Pattern words are complete words (<see cref="VerbPattern.ExactWords"/>); a synset member also stands for its
+/// regular plural ("dollar|dollars"), unless the member or the synset's label ends in <c>_</c>.</item>
 /// <item>Codes: <c>[042]</c>, <c>[032:033]</c> (the second code from the target back to the source), <c>[---]</c> no code,
 /// <c>[+++]</c> (a TABARI leftover) no pattern.</item>
 /// </list>
