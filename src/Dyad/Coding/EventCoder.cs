@@ -502,6 +502,9 @@ public sealed class EventCoder : IPipelineComponent
     {
         var last = first;
         bool sawConjunction = false;
+        // actors joined by a comma alone wait for the "and" that closes the list ("X, Y and Z"); without one, "Korsia,
+        // the official news agency said" is no list
+        int confirmed = result.Count;
         foreach (var m in mentions)
         {
             if (m.FirstToken <= last.FirstToken) continue;
@@ -526,7 +529,15 @@ public sealed class EventCoder : IPipelineComponent
             if (syn is not null && syn.Parsed[m.HeadToken] && syn.Rel[m.HeadToken] is "nsubj" or "nsubj:pass"
                 && syn.Head[m.HeadToken] != (verb >= 0 ? verb : syn.Head[last.HeadToken])) break;
             result.Add(m);
+            if (conjunction) confirmed = result.Count;
             last = m;
+        }
+        if (result.Count > confirmed)
+        {
+            // "Lesotho, Sri Lanka, and Bangladesh": the list goes on with "and" to a word that is no actor
+            int k = last.EndToken;
+            if (k < s.EndToken && doc.Word(k) == ",") k++;
+            if (!(k < s.EndToken && doc.Word(k) is "and" or "or")) result.RemoveRange(confirmed, result.Count - confirmed);
         }
     }
 
