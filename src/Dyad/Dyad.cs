@@ -29,13 +29,15 @@ public static class DyadEngine
     public static PipelineBuilder UseCoder(this PipelineBuilder b, VerbPatternSet? patterns = null) => b.Use(new EventCoder(patterns));
 
     /// <summary>Adds tagging and parsing with the embedded models (skipped when this build carries no models).</summary>
-    public static PipelineBuilder UseSyntax(this PipelineBuilder b, SyntaxModels? models = null, VerbPatternSet? patterns = null, bool parseAll = false)
+    /// <param name="oneActor">Also parse sentences with a single actor (for a coder that codes missing actors).</param>
+    public static PipelineBuilder UseSyntax(this PipelineBuilder b, SyntaxModels? models = null, VerbPatternSet? patterns = null, bool parseAll = false,
+        bool oneActor = false)
     {
         if (models is null)
         {
             if (!Util.EmbeddedData.Exists("models/tagger-en.bin") || !Util.EmbeddedData.Exists("models/parser-en.bin")) return b;
             models = SyntaxModels.LoadDefault();
         }
-        return b.Use(new SyntaxComponent(models, patterns, parseAll));
+        return b.Use(new SyntaxComponent(models, patterns, parseAll, oneActor));
     }
 }

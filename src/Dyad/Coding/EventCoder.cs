@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Dyad.Documents;
 using Dyad.Pipeline;
@@ -22,7 +23,19 @@ public sealed class EventCoder : IPipelineComponent
         _patterns = patterns ?? VerbPatternSet.Default;
         _intents = intents ?? IntentMap.Default;
         _options = options ?? EventCoderOptions.Default;
+        var past = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var forms in _patterns.Irregular.Values)
+        {
+            foreach (var f in forms)
+            {
+                if (!f.EndsWith("ing", StringComparison.Ordinal) && !f.EndsWith('s')) past.Add(f);
+            }
+        }
+        _irregularPast = past.ToFrozenSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Irregular past forms of English verbs ("left", "met"), from the irregular verb list.</summary>
+    private readonly FrozenSet<string> _irregularPast;
 
     public string Name => "coder";
     public Annotation Requires => Annotation.Tokens | Annotation.Sentences | Annotation.Actors;
@@ -61,6 +74,9 @@ public sealed class EventCoder : IPipelineComponent
         Span<char> lower = stackalloc char[64];
         var syntax = doc.Syntax;
         bool parsed = syntax is not null && syntax.Parsed[s.FirstToken];
+        // a sentence the tagger left without any verb ("X's new mayor left/NOUN yesterday for Y") has an implausible
+        // parse: a past-tense form of a pattern verb after a noun is read as the verb, with roles by word order
+        bool verbless = parsed && !HasVerb(syntax!, s);
         int consumedUntil = -1; // pattern words of a fired pattern are not anchors themselves ("held talks with")
         for (int t = s.FirstToken; t < s.EndToken; t++)
         {
@@ -70,6 +86,20 @@ public sealed class EventCoder : IPipelineComponent
             var candidates = _patterns.ForVerbForm(lower[..n]);
             if (candidates.IsEmpty) continue;
             bool nounTagged = false;
+            if (verbless && IsPastForm(lower[..n]) && t > s.FirstToken && syntax!.Upos[t - 1] is "NOUN" or "PROPN")
+            {
+                if (doc.Tracing) doc.Note(si, Name, $"no word of the sentence is tagged a verb: '{word}' read as the verb, roles by word order");
+                foreach (var p in candidates)
+                {
+                    int last = TryPattern(doc, si, s, t, p, mentions, parsed: false, found);
+                    if (last >= 0)
+                    {
+                        consumedUntil = Math.Max(consumedUntil, last);
+                        break;
+                    }
+                }
+                continue;
+            }
             if (parsed && syntax!.Upos[t] is not ("VERB" or "AUX") && !(syntax.Rel[t] == "root" && syntax.Upos[t] is "NOUN" or "ADJ" or "PROPN")
                 && !(char.IsLower(word[0]) && word.EndsWith('s') && t > s.FirstToken && InMention(mentions, t - 1) is not null && InMention(mentions, t - 1)!.EndToken == t))
             {
@@ -84,7 +114,9 @@ public sealed class EventCoder : IPipelineComponent
             }
             foreach (var p in candidates)
             {
-                if (nounTagged && p.Pre.Length == 0) continue;
+                // a noun-tagged word takes only patterns whose words before it fix its use, and no target before it
+                // ("an anti- Gondor parade" is no act of parading)
+                if (nounTagged && (p.Pre.Length == 0 || p.TargetBeforeVerb)) continue;
                 int last = TryPattern(doc, si, s, t, p, mentions, parsed, found);
                 if (last >= 0)
                 {
@@ -95,6 +127,19 @@ public sealed class EventCoder : IPipelineComponent
         }
     }
 
+    private static bool HasVerb(SyntaxLayer syn, Sentence s)
+    {
+        for (int k = s.FirstToken; k < s.EndToken; k++)
+        {
+            if (syn.Upos[k] is "VERB" or "AUX") return true;
+        }
+        return false;
+    }
+
+    /// <summary>A regular past form ("welcomed") or an irregular one ("left", "met").</summary>
+    private bool IsPastForm(ReadOnlySpan<char> lower) =>
+        (lower.Length > 4 && lower.EndsWith("ed")) || _irregularPast.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
+
     /// <summary>Tries one pattern at a verb; returns the last token of its middle words when it fired (or matched negated), else -1.</summary>
     private int TryPattern(Document doc, int si, Sentence s, int verb, VerbPattern p, List<ActorMention> mentions, bool parsed,
         List<CodedEvent> found)
@@ -103,7 +148,8 @@ public sealed class EventCoder : IPipelineComponent
         int cursor = verb + 1;
         Span<char> lower = stackalloc char[64];
         // Words before the verb, nearest last ("said * to attend", "will not *").
-        if (p.Pre.Length > 0 && !PreMatches(doc, s, verb, p, mentions, lower))
+        int firstPreAt = verb;
+        if (p.Pre.Length > 0 && !PreMatches(doc, s, verb, p, mentions, lower, out firstPreAt))
         {
             if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': words before the verb not found");
             return -1;
@@ -120,7 +166,7 @@ public sealed class EventCoder : IPipelineComponent
                 continue;
             }
             bool adjacent = mi < p.MiddleAdjacent.Length && p.MiddleAdjacent[mi];
-            int at = FindWord(doc, s, cursor, w, mentions, lower, adjacent);
+            int at = FindWord(doc, s, cursor, w, mentions, lower, adjacent, p.ExactWords && _options.ExactPatternWords);
             if (mi == 0) firstWordAt = at;
             if (at < 0 && p.Symmetric && ReferenceEquals(w, p.Middle[^1]) && VerbPatternSet.Prepositions.Contains(w))
             {
@@ -150,10 +196,29 @@ public sealed class EventCoder : IPipelineComponent
         else if (p.TargetIsSubject)
         {
             targets = SubjectsOf(doc, s, verb, mentions, parsed);
-            sources = ObjectsAfter(doc, s, cursor, mentions, verb);
+            sources = ObjectsAfter(doc, s, cursor, mentions, parsed ? verb : -1);
             if (sources.Count == 0 || targets.Count == 0)
             {
                 if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': roles not found");
+                return -1;
+            }
+        }
+        else if (p.TargetBeforeVerb && p.Pre.Length > 0)
+        {
+            // "Gondor noted that Mordor regretted ..." (NOTED + *): the target stands between the pattern's words and the
+            // verb, the source is the subject of the clause the first pattern word belongs to
+            targets = new List<ActorMention>(2);
+            foreach (var m in mentions)
+            {
+                if (m.FirstToken <= firstPreAt || m.EndToken > verb) continue;
+                targets.Add(m);
+                AddCoordinated(doc, s, m, mentions, targets);
+                break;
+            }
+            sources = targets.Count > 0 ? SubjectsOf(doc, s, firstPreAt, mentions, parsed) : targets;
+            if (sources.Count == 0 || targets.Count == 0)
+            {
+                if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': {(targets.Count == 0 ? "no target before the verb" : "no source for the clause above")}");
                 return -1;
             }
         }
@@ -167,7 +232,7 @@ public sealed class EventCoder : IPipelineComponent
             {
                 // PETRARCH reads a passive without a by-agent like the active ("X was criticized over its dispute with Y": X → Y)
                 sources = targets;
-                targets = ObjectsAfter(doc, s, cursor, mentions, verb, wide: true);
+                targets = ObjectsAfter(doc, s, cursor, mentions, parsed ? verb : -1, wide: true);
             }
             if (targets.Count == 0 || sources.Count == 0)
             {
@@ -177,7 +242,7 @@ public sealed class EventCoder : IPipelineComponent
         }
         else
         {
-            targets = ObjectsAfter(doc, s, cursor, mentions, verb, _options.WideGaps);
+            targets = ObjectsAfter(doc, s, cursor, mentions, parsed ? verb : -1, _options.WideGaps);
             if (targets.Count == 0 && parsed && ((p.Middle.Length == 0 && p.Tail.Length == 0) || _options.WideGaps))
                 targets = ComplementActors(doc, s, verb, mentions);
             if (targets.Count == 0 && _options.WideGaps && p.Middle.Length > 0 && firstWordAt > verb + 1)
@@ -199,6 +264,12 @@ public sealed class EventCoder : IPipelineComponent
                 // "The United States and Mexico resumed talks": both directions between the coordinated subjects.
                 targets = sources;
             }
+            if (targets.Count == 0 && sources.Count > 0 && !_options.RequireDyad && !(parsed && ChildWith(doc, s, verb, "obj", "iobj") >= 0))
+            {
+                // require_dyad off: "..., a senior official said" is coded with a null target; a verb whose object is
+                // no actor ("burned down its embassy") has a target, only not one we know
+                targets = [NullActor(doc, verb)];
+            }
             if (sources.Count == 0 || targets.Count == 0)
             {
                 if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': {(sources.Count == 0 ? "no source actor" : "no target actor")}");
@@ -214,7 +285,7 @@ public sealed class EventCoder : IPipelineComponent
                 afterTarget = SkipPhrase(doc, s, afterTarget, mentions);
                 continue;
             }
-            int at = FindWord(doc, s, afterTarget, w, mentions, lower);
+            int at = FindWord(doc, s, afterTarget, w, mentions, lower, exact: p.ExactWords && _options.ExactPatternWords);
             if (at < 0)
             {
                 if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': '{w}' not found after the target");
@@ -256,6 +327,10 @@ public sealed class EventCoder : IPipelineComponent
         return added > 0 ? cursor - 1 : -1;
     }
 
+    /// <summary>A stand-in for a missing actor (<see cref="EventCoderOptions.RequireDyad"/> off), placed at the verb.</summary>
+    private static ActorMention NullActor(Document doc, int verb) =>
+        new(verb, 0, new TextSpan(doc.TokenSpan(verb).Start, 0), EventCoderOptions.NullActorCode, null, [], MentionKind.Organization, "no actor");
+
     private static ActorMention? InMention(List<ActorMention> mentions, int token)
     {
         foreach (var m in mentions)
@@ -276,7 +351,7 @@ public sealed class EventCoder : IPipelineComponent
     }
 
     private int FindWord(Document doc, Sentence s, int from, string patternWord, List<ActorMention> mentions, Span<char> lower,
-        bool adjacent = false)
+        bool adjacent = false, bool exact = false)
     {
         int gap = _options.WideGaps ? WideGap : Gap;
         int limit = Math.Min(s.EndToken, from + (adjacent ? 1 : gap + 1));
@@ -285,7 +360,7 @@ public sealed class EventCoder : IPipelineComponent
             var w = doc.Word(k);
             if (w.Length > lower.Length) continue;
             int n = w.AsSpan().ToLowerInvariant(lower);
-            if (_patterns.WordMatches(patternWord, lower[..n])) return k;
+            if (_patterns.WordMatches(patternWord, lower[..n], exact)) return k;
             if (IsClauseBreak(w) && !(_options.WideGaps && w is "that")) return -1;
             if (InMention(mentions, k) is { } m)
             {
@@ -362,7 +437,10 @@ public sealed class EventCoder : IPipelineComponent
         return true;
     }
 
-    /// <summary>The first actor (in text order) whose head lies in the subtree of <paramref name="root"/>.</summary>
+    /// <summary>
+    /// The first actor (in text order) whose head lies in the subtree of <paramref name="root"/>, not inside a clause of
+    /// its own (a path through a verb: "Lions, tigers, and Gondor welcomed ..." misparsed under "Lions").
+    /// </summary>
     private static ActorMention? FirstUnder(Document doc, Sentence s, int root, List<ActorMention> mentions)
     {
         var syn = doc.Syntax!;
@@ -370,7 +448,11 @@ public sealed class EventCoder : IPipelineComponent
         {
             if (c.FirstToken < s.FirstToken || c.FirstToken >= s.EndToken) continue;
             int cur = c.HeadToken;
-            for (int steps = 0; steps < 24 && cur >= 0 && cur != root; steps++) cur = syn.Head[cur];
+            for (int steps = 0; steps < 24 && cur >= 0 && cur != root; steps++)
+            {
+                cur = syn.Head[cur];
+                if (cur >= 0 && cur != root && syn.Upos[cur] is "VERB") { cur = -1; break; }
+            }
             if (cur == root) return c;
         }
         return null;
@@ -394,6 +476,11 @@ public sealed class EventCoder : IPipelineComponent
             int h = syn.Head[k];
             if (h < m.FirstToken || h >= m.EndToken) { cur = k; break; }
         }
+        // "... burned down its embassy, a senior official said": an "appositive" followed by a verb without a subject
+        // of its own is that verb's subject, misparsed
+        if (syn.Rel[cur] == "appos" && m.EndToken < s.EndToken && syn.Upos[m.EndToken] is "VERB"
+            && ChildWith(doc, s, m.EndToken, "nsubj", "nsubj:pass") < 0)
+            return false;
         for (int steps = 0; steps < 24 && cur >= 0; steps++)
         {
             int h = syn.Head[cur];
@@ -415,6 +502,9 @@ public sealed class EventCoder : IPipelineComponent
     {
         var last = first;
         bool sawConjunction = false;
+        // actors joined by a comma alone wait for the "and" that closes the list ("X, Y and Z"); without one, "Korsia,
+        // the official news agency said" is no list
+        int confirmed = result.Count;
         foreach (var m in mentions)
         {
             if (m.FirstToken <= last.FirstToken) continue;
@@ -439,7 +529,15 @@ public sealed class EventCoder : IPipelineComponent
             if (syn is not null && syn.Parsed[m.HeadToken] && syn.Rel[m.HeadToken] is "nsubj" or "nsubj:pass"
                 && syn.Head[m.HeadToken] != (verb >= 0 ? verb : syn.Head[last.HeadToken])) break;
             result.Add(m);
+            if (conjunction) confirmed = result.Count;
             last = m;
+        }
+        if (result.Count > confirmed)
+        {
+            // "Lesotho, Sri Lanka, and Bangladesh": the list goes on with "and" to a word that is no actor
+            int k = last.EndToken;
+            if (k < s.EndToken && doc.Word(k) == ",") k++;
+            if (!(k < s.EndToken && doc.Word(k) is "and" or "or")) result.RemoveRange(confirmed, result.Count - confirmed);
         }
     }
 
@@ -493,14 +591,16 @@ public sealed class EventCoder : IPipelineComponent
                         AddCoordinatedBefore(doc, m, mentions, result);
                         result.Add(m);
                         AddCoordinated(doc, s, m, mentions, result, v);
+                        // "Ithilen's sheep and goats of Gondor warned": the actor of a coordinated subject noun
+                        AddConjunctActors(doc, s, subj, v, mentions, result);
+                        AddOtherSubjects(doc, s, subj, v, mentions, result);
                         return result;
                     }
                     var sw = doc.Word(subj);
                     // "The lions and the evil awful Gondor welcomed": actors coordinated with a subject that is none
-                    foreach (var c in mentions)
-                    {
-                        if (c.FirstToken > subj && c.EndToken <= verb && syn.Rel[c.HeadToken] == "conj" && syn.Head[c.HeadToken] == subj) result.Add(c);
-                    }
+                    AddConjunctActors(doc, s, subj, v, mentions, result);
+                    if (result.Count > 0) return result;
+                    AddOtherSubjects(doc, s, subj, v, mentions, result);
                     if (result.Count > 0) return result;
                     if (_options.NounPhraseSubjects && !IsPronoun(sw))
                     {
@@ -519,7 +619,7 @@ public sealed class EventCoder : IPipelineComponent
                         // an actor right before it in the same clause is taken
                         var near = NearestBefore(doc, s, subj + 1, mentions);
                         if (near is not null && near.EndToken <= subj
-                            && (IsTimeWord(sw) || syn.Rel[near.HeadToken] is "obl" or "nmod" or "obl:tmod" or "nsubj" or "compound"))
+                            && (IsTimeWord(sw) || syn.Rel[near.HeadToken] is "obl" or "nmod" or "obl:tmod" or "nsubj" or "compound" or "amod"))
                         {
                             result.Add(near);
                             return result;
@@ -607,6 +707,47 @@ public sealed class EventCoder : IPipelineComponent
         }
         for (int i = start; i <= idx; i++) result.Add(mentions[i]);
         return result;
+    }
+
+    /// <summary>
+    /// Adds the actors of nouns coordinated with the subject noun <paramref name="subj"/> before the verb: the noun itself
+    /// ("the lions and Gondor") or a name attached to it ("sheep and goats of Gondor").
+    /// </summary>
+    private static void AddConjunctActors(Document doc, Sentence s, int subj, int verb, List<ActorMention> mentions, List<ActorMention> result)
+    {
+        var syn = doc.Syntax!;
+        for (int k = subj + 1; k < verb && k < s.EndToken; k++)
+        {
+            if (syn.Head[k] != subj || syn.Rel[k] != "conj" || syn.Upos[k] is not ("NOUN" or "PROPN")) continue;
+            var c = MentionAt(doc, s, k, mentions);
+            if (c is null || c.EndToken > verb || result.Contains(c)) continue;
+            result.Add(c);
+        }
+    }
+
+    /// <summary>
+    /// The parse may read a coordinated subject as two subjects of the verb ("X's farmers and the soldiers of Y
+    /// praised"): the actors of the verb's other subjects before it.
+    /// </summary>
+    private static void AddOtherSubjects(Document doc, Sentence s, int subj, int verb, List<ActorMention> mentions, List<ActorMention> result)
+    {
+        var syn = doc.Syntax!;
+        for (int k = s.FirstToken; k < verb; k++)
+        {
+            if (k == subj || syn.Head[k] != verb || syn.Rel[k] is not ("nsubj" or "nsubj:pass")) continue;
+            // only a pair joined by a conjunction with no verb between ("X met with Y to discuss" is another misparse)
+            bool joined = false;
+            for (int j = Math.Min(subj, k) + 1; j < Math.Max(subj, k); j++)
+            {
+                if (syn.Upos[j] is "VERB" or "AUX") { joined = false; break; }
+                if (doc.Word(j) is "and" or "or" or "nor") joined = true;
+            }
+            if (!joined) continue;
+            var other = MentionAt(doc, s, k, mentions);
+            if (other is null || result.Contains(other)) continue;
+            result.Add(other);
+            AddCoordinated(doc, s, other, mentions, result, verb);
+        }
     }
 
     private static ActorMention? NearestBefore(Document doc, Sentence s, int end, List<ActorMention> mentions)
@@ -979,10 +1120,11 @@ public sealed class EventCoder : IPipelineComponent
     }
 
     /// <summary>Whether <paramref name="pre"/> occurs before the verb, in order, the last word within a few tokens of it.</summary>
-    private bool PreMatches(Document doc, Sentence s, int verb, VerbPattern p, List<ActorMention> mentions, Span<char> lower)
+    private bool PreMatches(Document doc, Sentence s, int verb, VerbPattern p, List<ActorMention> mentions, Span<char> lower, out int firstAt)
     {
         var pre = p.Pre;
         int k = verb - 1;
+        firstAt = verb;
         for (int i = pre.Length - 1; i >= 0; i--)
         {
             bool adjacent = i < p.PreAdjacent.Length && p.PreAdjacent[i];
@@ -993,9 +1135,10 @@ public sealed class EventCoder : IPipelineComponent
                 var w = doc.Word(k);
                 if (w.Length > lower.Length) continue;
                 int n = w.AsSpan().ToLowerInvariant(lower);
-                if (_patterns.WordMatches(pre[i], lower[..n]))
+                if (_patterns.WordMatches(pre[i], lower[..n], p.ExactWords && _options.ExactPatternWords))
                 {
                     found = true;
+                    firstAt = k;
                     k--;
                     break;
                 }

@@ -27,8 +27,25 @@ public sealed record EventCoderOptions
     /// <summary>Leave out negated acts ("did not attack"). PETRARCH codes them unless a pattern with the negation says otherwise.</summary>
     public bool Negation { get; init; } = true;
 
+    /// <summary>
+    /// Words of patterns read from PETRARCH dictionaries match only in the forms written (plus the plurals PETRARCH
+    /// generates for synset members), as PETRARCH-2 matches them; otherwise in any inflection, as UniversalPetrarch
+    /// matches lemmas ("* EFFORT" and "abandoned efforts").
+    /// </summary>
+    public bool ExactPatternWords { get; init; }
+
+    /// <summary>
+    /// Code an act only when both its source and its target are actors (PETRARCH's <c>require_dyad</c>, on by default).
+    /// Off, an act with a source but no target actor is coded with the null target <see cref="NullActorCode"/>
+    /// ("..., a senior official said" → ---GOV --- 023).
+    /// </summary>
+    public bool RequireDyad { get; init; } = true;
+
+    /// <summary>PETRARCH's code for a missing actor.</summary>
+    public const string NullActorCode = "---";
+
     public static EventCoderOptions Default { get; } = new();
 
     /// <summary>For dictionaries imported from PETRARCH (see Dyad.Interop.Petrarch).</summary>
-    public static EventCoderOptions Petrarch { get; } = new() { Intents = false, SplitCodes = true, Hypotheticals = false, SentenceDates = false, WideGaps = true, NounPhraseSubjects = true, Negation = false };
+    public static EventCoderOptions Petrarch { get; } = new() { Intents = false, SplitCodes = true, Hypotheticals = false, SentenceDates = false, WideGaps = true, NounPhraseSubjects = true, Negation = false, ExactPatternWords = true };
 }

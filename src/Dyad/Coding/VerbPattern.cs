@@ -24,6 +24,17 @@ public sealed record VerbPattern(string Code, string Verb, string[] Middle, stri
     public bool CompoundSource { get; init; }
     /// <summary>Roles swapped: the subject is the target, the actor after the pattern words the source.</summary>
     public bool TargetIsSubject { get; init; }
+    /// <summary>
+    /// The target stands before the verb and the source is the subject of the clause above ("[Gondor] noted that
+    /// [Mordor] regretted ...": PETRARCH's <c>NOTED + *</c>).
+    /// </summary>
+    public bool TargetBeforeVerb { get; init; }
+    /// <summary>
+    /// Pattern words may match only as written, not inflected (PETRARCH-2: "only works with complete words"), when the
+    /// coder's <see cref="EventCoderOptions.ExactPatternWords"/> asks for it; a word may list its accepted forms joined
+    /// with '|' ("dollar|dollars", a synset member and its generated plural).
+    /// </summary>
+    public bool ExactWords { get; init; }
     /// <summary>More specific patterns (more words) are tried first.</summary>
     public int Specificity => Pre.Length + Middle.Length + Tail.Length + (CompoundSource ? 1 : 0);
     /// <summary>The word right before the target, when it is a preposition-like word ("with", "on").</summary>
@@ -48,13 +59,16 @@ public sealed class VerbPatternSet
     // of, and a verb form to the distinct sets of pattern words its patterns need (empty set: the verb alone).
     private readonly FrozenDictionary<string, int[]> _formWordIds;
     private readonly FrozenDictionary<string, int[][]> _needsByForm;
+    private readonly FrozenDictionary<string, FrozenSet<string>> _exactForms;
 
     private VerbPatternSet(List<VerbPattern> patterns, FrozenDictionary<string, VerbPattern[]> byForm,
-        FrozenDictionary<string, FrozenSet<string>> wordForms, IReadOnlyDictionary<string, string[]> irregular)
+        FrozenDictionary<string, FrozenSet<string>> wordForms, FrozenDictionary<string, FrozenSet<string>> exactForms,
+        IReadOnlyDictionary<string, string[]> irregular)
     {
         Patterns = patterns;
         _byForm = byForm;
         _wordForms = wordForms;
+        _exactForms = exactForms;
         Irregular = irregular;
         (PatternWordCount, _formWordIds, _needsByForm) = BuildGate(byForm, wordForms);
     }
@@ -191,6 +205,7 @@ public sealed class VerbPatternSet
     {
         var byForm = new Dictionary<string, List<VerbPattern>>(StringComparer.Ordinal);
         var wordForms = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
+        var exactForms = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
         var formsOf = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var p in patterns)
         {
@@ -205,11 +220,11 @@ public sealed class VerbPatternSet
                 if (!byForm.TryGetValue(form, out var list)) byForm[form] = list = new List<VerbPattern>();
                 list.Add(p);
             }
-            foreach (var w in p.Pre) AddWord(w);
-            foreach (var w in p.Middle) AddWord(w);
-            foreach (var w in p.Tail) AddWord(w);
+            foreach (var w in p.Pre) AddWord(w, p.ExactWords);
+            foreach (var w in p.Middle) AddWord(w, p.ExactWords);
+            foreach (var w in p.Tail) AddWord(w, p.ExactWords);
         }
-        void AddWord(string w)
+        void AddWord(string w, bool exact)
         {
             if (wordForms.ContainsKey(w)) return;
             // "attack|offensive|raid": one pattern word that matches any of its alternatives (one token each)
@@ -220,11 +235,23 @@ public sealed class VerbPatternSet
                 else forms.UnionWith(Inflection.WordForms(alt, irregular));
             }
             wordForms[w] = forms.ToFrozenSet(StringComparer.Ordinal);
+            if (exact && !exactForms.ContainsKey(w)) exactForms[w] = w.Split('|').ToFrozenSet(StringComparer.Ordinal);
+            if (exact && w.Contains('|') && !wordForms.ContainsKey(w))
+            {
+                var all = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var alt in w.Split('|')) all.UnionWith(Inflection.WordForms(alt, irregular));
+                wordForms[w] = all.ToFrozenSet(StringComparer.Ordinal);
+            }
+            else if (!wordForms.ContainsKey(w))
+                wordForms[w] = Prepositions.Contains(w) || w.Length <= 2
+                    ? new[] { w }.ToFrozenSet(StringComparer.Ordinal)
+                    : Inflection.WordForms(w, irregular).ToFrozenSet(StringComparer.Ordinal);
         }
         var frozen = byForm.ToFrozenDictionary(kv => kv.Key,
             kv => kv.Value.OrderByDescending(p => p.Specificity).ThenBy(p => p.Verb == kv.Key ? 0 : 1).ThenBy(p => p.Code, StringComparer.Ordinal).ToArray(),
             StringComparer.Ordinal);
-        return new VerbPatternSet(patterns, frozen, wordForms.ToFrozenDictionary(StringComparer.Ordinal), irregular);
+        return new VerbPatternSet(patterns, frozen, wordForms.ToFrozenDictionary(StringComparer.Ordinal),
+            exactForms.ToFrozenDictionary(StringComparer.Ordinal), irregular);
     }
 
     private static string[] Lower(string[] words)
@@ -241,7 +268,7 @@ public sealed class VerbPatternSet
         return lookup.TryGetValue(lowerWord, out var ps) ? ps : ReadOnlySpan<VerbPattern>.Empty;
     }
 
-    /// <summary>Whether a text word (lowercase) is a form of a pattern word.</summary>
-    public bool WordMatches(string patternWord, ReadOnlySpan<char> lowerWord) =>
-        _wordForms.TryGetValue(patternWord, out var forms) && forms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lowerWord);
+    /// <summary>Whether a text word (lowercase) is a form of a pattern word (with <paramref name="exact"/>, one of its listed forms).</summary>
+    public bool WordMatches(string patternWord, ReadOnlySpan<char> lowerWord, bool exact = false) =>
+        (exact ? _exactForms : _wordForms).TryGetValue(patternWord, out var forms) && forms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lowerWord);
 }

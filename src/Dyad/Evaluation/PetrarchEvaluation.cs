@@ -15,6 +15,12 @@ public sealed record PetrarchRecord(string Id, string Category, DateOnly Date, s
     /// Dyad parses the text itself, so such records are listed apart and not counted in the totals.
     /// </summary>
     public bool ParseErrorTest { get; init; }
+
+    /// <summary>
+    /// PETRARCH's <c>require_dyad</c> for this record: the records file switches it with
+    /// <c>&lt;Config option="require_dyad" value="false"&gt;</c> between records (on unless switched off).
+    /// </summary>
+    public bool RequireDyad { get; init; } = true;
 }
 
 /// <summary>Totals of one category (or of a whole file).</summary>
@@ -38,6 +44,7 @@ public static class PetrarchEvaluation
     private static readonly Regex Attr = new("(\\w+)\\s*=\\s*\"([^\"]*)\"", RegexOptions.CultureInvariant);
     private static readonly Regex Coding = new("<EventCoding\\s([^>]*)>", RegexOptions.CultureInvariant);
     private static readonly Regex TextElement = new("<Text>(.*?)</Text>", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+    private static readonly Regex ConfigTag = new("<Config\\s([^>]*)>", RegexOptions.CultureInvariant);
     private static readonly Regex EnvFile = new("<(Verbfile|Actorfile|Agentfile|Discardfile)>(.*?)</\\1>", RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
     /// <summary>Reads the records of a validation file (tolerates self-closing <c>&lt;Sentence/&gt;</c> tags).</summary>
@@ -48,8 +55,18 @@ public static class PetrarchEvaluation
         xml = Comment.Replace(xml, "");
         var records = new List<PetrarchRecord>();
         var tags = SentenceTag.Matches(xml);
+        var configs = ConfigTag.Matches(xml);
+        int nextConfig = 0;
+        bool requireDyad = true;
         for (int i = 0; i < tags.Count; i++)
         {
+            // <Config> switches between records apply to the records after them, in file order
+            for (; nextConfig < configs.Count && configs[nextConfig].Index < tags[i].Index; nextConfig++)
+            {
+                var c = Attributes(configs[nextConfig].Groups[1].Value);
+                if (c.GetValueOrDefault("option", "").Equals("require_dyad", StringComparison.OrdinalIgnoreCase))
+                    requireDyad = !c.GetValueOrDefault("value", "true").Equals("false", StringComparison.OrdinalIgnoreCase);
+            }
             int start = tags[i].Index + tags[i].Length;
             int end = i + 1 < tags.Count ? tags[i + 1].Index : xml.Length;
             var chunk = xml.AsSpan(start, end - start).ToString();
@@ -71,7 +88,7 @@ public static class PetrarchEvaluation
             bool evaluate = !attrs.TryGetValue("evaluate", out var ev) || !ev.Equals("false", StringComparison.OrdinalIgnoreCase);
             var body = string.Join(' ', System.Net.WebUtility.HtmlDecode(text.Groups[1].Value).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             records.Add(new PetrarchRecord(attrs.GetValueOrDefault("id", $"#{i + 1}"), attrs.GetValueOrDefault("category", "NONE"), date, body,
-                evaluate, expected) { ParseErrorTest = parseError });
+                evaluate, expected) { ParseErrorTest = parseError, RequireDyad = requireDyad });
         }
         return records;
     }
@@ -101,16 +118,30 @@ public static class PetrarchEvaluation
         else
         {
             var dicts = LoadNamed(xml, dictionariesDir, out string what);
-            // UniversalPetrarch's records keep a phrase's several codes joined ("FRO/BIL/SAM"); PETRARCH's split them
+            // UniversalPetrarch's records keep a phrase's several codes joined ("FRO/BIL/SAM"); PETRARCH's split them.
+            // UniversalPetrarch also matches pattern words by lemma, PETRARCH-2 only as written.
             bool joined = records.Exists(r => r.Expected.Any(e => e.Source.Contains('/') || e.Target.Contains('/')));
-            pipeline = dicts.CreateBuilder(joined ? Dyad.Coding.EventCoderOptions.Petrarch with { SplitCodes = false } : null).Build();
+            var options = joined ? Dyad.Coding.EventCoderOptions.Petrarch with { SplitCodes = false, ExactPatternWords = false } : Dyad.Coding.EventCoderOptions.Petrarch;
+            pipeline = dicts.CreateBuilder(options).Build();
             output.WriteLine($"records: {Path.GetFileName(recordsPath)}; dictionaries: {what} ({dicts.VerbInfo.Patterns.Count} verb patterns, {dicts.Actors.Count} actors, {dicts.Agents.Count} agent phrases)");
+            if (!joined && records.Exists(r => !r.RequireDyad))
+            {
+                // records after <Config option="require_dyad" value="false"> are coded as PETRARCH then codes them
+                // (UniversalPetrarch's records expect no null-actor events there: it does not read the switch)
+                var noDyad = dicts.CreateBuilder(options with { RequireDyad = false }).Build();
+                var dyad = pipeline;
+                return Score(records, r => r.RequireDyad ? dyad : noDyad, output, verbose);
+            }
         }
         return Score(records, pipeline, output, verbose);
     }
 
     /// <summary>Scores records with a pipeline; writes the table and the <c>petrarch:</c> line.</summary>
-    public static PetrarchScore Score(IReadOnlyList<PetrarchRecord> records, DyadPipeline pipeline, TextWriter output, bool verbose)
+    public static PetrarchScore Score(IReadOnlyList<PetrarchRecord> records, DyadPipeline pipeline, TextWriter output, bool verbose) =>
+        Score(records, _ => pipeline, output, verbose);
+
+    /// <summary>Scores records, each with the pipeline <paramref name="pipelineFor"/> gives it (per-record PETRARCH settings).</summary>
+    public static PetrarchScore Score(IReadOnlyList<PetrarchRecord> records, Func<PetrarchRecord, DyadPipeline> pipelineFor, TextWriter output, bool verbose)
     {
         var byCategory = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
         var total = new int[5];
@@ -124,11 +155,11 @@ public static class PetrarchEvaluation
                 if (verbose) output.WriteLine($"{r.Id} [{r.Category}] not scored: tests a malformed ready-made parse, which Dyad does not read");
                 continue;
             }
-            var doc = pipeline.Process(new Article(null, r.Text, r.Date), trace: verbose);
+            var doc = pipelineFor(r).Process(new Article(null, r.Text, r.Date), trace: verbose);
             var produced = new List<(string, string, string)>();
             foreach (var e in doc.Events)
             {
-                var t = (Petrarch(e.Source), Petrarch(e.Target), e.Cameo);
+                var t = (PetrarchCode(e.Source), PetrarchCode(e.Target), e.Cameo);
                 if (!produced.Contains(t)) produced.Add(t);
             }
             var remaining = new List<(string, string, string)>(r.Expected);
@@ -172,7 +203,7 @@ public static class PetrarchEvaluation
     /// An actor code as PETRARCH writes it: Dyad codes a group without a country by its sectors alone ("GOV", "CVL"),
     /// PETRARCH with a null country ("---GOV").
     /// </summary>
-    private static string Petrarch(EventActor a)
+    public static string PetrarchCode(EventActor a)
     {
         if (a.Country is null && a.Sectors.Count > 0 && a.Code.Length == 3 * a.Sectors.Count && a.Code.StartsWith(a.Sectors[0], StringComparison.Ordinal))
             return "---" + a.Code;

@@ -13,15 +13,19 @@ public sealed class SyntaxComponent : IPipelineComponent
     private readonly SyntaxModels _models;
     private readonly VerbPatternSet _patterns;
 
-    public SyntaxComponent(SyntaxModels models, VerbPatternSet? patterns = null, bool parseAll = false)
+    public SyntaxComponent(SyntaxModels models, VerbPatternSet? patterns = null, bool parseAll = false, bool oneActor = false)
     {
         _models = models;
         _patterns = patterns ?? VerbPatternSet.Default;
         ParseAll = parseAll;
+        OneActor = oneActor;
     }
 
     /// <summary>Parse every sentence, not only those that can yield an event (for explain and evaluation).</summary>
     public bool ParseAll { get; }
+
+    /// <summary>One actor can yield an event (the coder codes a missing actor as such: PETRARCH's require_dyad off).</summary>
+    public bool OneActor { get; }
 
     public string Name => "syntax";
 
@@ -75,7 +79,7 @@ public sealed class SyntaxComponent : IPipelineComponent
             var s = doc.Sentences[si];
             while (m < mentions.Count && mentions[m].FirstToken < s.FirstToken) m++;
             // An event needs a source and a target: two actors with different codes in the sentence, and a pattern verb.
-            bool twoActors = false;
+            bool twoActors = OneActor && m < mentions.Count && mentions[m].FirstToken < s.EndToken;
             for (int k = m + 1; k < mentions.Count && mentions[k].FirstToken < s.EndToken; k++)
             {
                 if (!string.Equals(mentions[k].Code, mentions[m].Code, StringComparison.Ordinal))

@@ -191,6 +191,40 @@ public class PetrarchImportTests
         Assert.Equal("petrarch: found 50.0% spurious 50.0% records 3", last);
     }
 
+    [Fact]
+    public void Evaluation_follows_the_records_files_require_dyad_switches()
+    {
+        const string xml = """
+            <Validation><Sentences>
+            <Sentence date="20050505" id="T-1" category="DEMO">
+            <Text>Veldoria praised Korsia, a Korsian official said.</Text>
+            </Sentence>
+            <Config option="require_dyad" value="False"></Config>
+            <Sentence date="20050505" id="T-2" category="DEMO">
+            <EventCoding sourcecode="VEL" targetcode="KOR" eventcode="051"></EventCoding>
+            <EventCoding sourcecode="---GOV" targetcode="---" eventcode="010"></EventCoding>
+            <Text>Veldoria praised Korsia, a senior official said.</Text>
+            </Sentence>
+            <Config option="require_dyad" value="TRUE"></Config>
+            <Sentence date="20050505" id="T-3" category="DEMO">
+            <EventCoding sourcecode="VEL" targetcode="KOR" eventcode="051"></EventCoding>
+            <Text>Veldoria praised Korsia, a senior official said.</Text>
+            </Sentence>
+            </Sentences></Validation>
+            """;
+        var records = PetrarchEvaluation.ParseRecords(xml);
+        Assert.Equal([true, false, true], records.Select(r => r.RequireDyad));
+        // coded with require_dyad off, the speech clause gives a null-target event ("SAY" is not in these dictionaries,
+        // so the pipeline here codes with a SAY block added)
+        var dicts = PetrarchDictionaries.FromText(Verbs + "\n\n--- SAY  [010] ---\nSAY {SAID}\n", Actors, Agents + "\nOFFICIAL [~GOV]\n");
+        var noDyad = dicts.CreateBuilder(Dyad.Coding.EventCoderOptions.Petrarch with { RequireDyad = false }).Build();
+        var doc = noDyad.Process(new Article(null, records[1].Text, records[1].Date));
+        Assert.Equal(["---GOV --- 010", "VEL KOR 051"],
+            doc.Events.Select(e => $"{PetrarchEvaluation.PetrarchCode(e.Source)} {PetrarchEvaluation.PetrarchCode(e.Target)} {e.Cameo}").Order(StringComparer.Ordinal));
+        doc = dicts.CreateBuilder().Build().Process(new Article(null, records[2].Text, records[2].Date));
+        Assert.Equal(["VEL KOR 051"], doc.Events.Select(e => $"{e.Source.Code} {e.Target.Code} {e.Cameo}"));
+    }
+
     [SharedDataFact("petrarch/CAMEO.2.0.txt")]
     public void Reads_the_CAMEO_2_verb_dictionary()
     {
@@ -221,8 +255,8 @@ public class PetrarchImportTests
         var score = PetrarchEvaluation.Run(Path.Combine(dir, "PETR.UnitTest.records.xml"), dir, output, verbose: false);
         Assert.Matches(@"^petrarch: found \d+\.\d% spurious \d+\.\d% records \d+$", output.ToString().TrimEnd().Split('\n')[^1]);
         Assert.True(score.Records >= 280, $"{score.Records} records");
-        // floor under the accuracy recorded in docs/accuracy.md, to catch regressions
-        Assert.True(score.FoundPercent >= 78, output.ToString());
-        Assert.True(score.SpuriousPercent <= 12, output.ToString());
+        // floor under the accuracy recorded in docs/accuracy.md (issue 5's targets), to catch regressions
+        Assert.True(score.FoundPercent >= 90, output.ToString());
+        Assert.True(score.SpuriousPercent <= 10, output.ToString());
     }
 }

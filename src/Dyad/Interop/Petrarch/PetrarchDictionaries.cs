@@ -91,7 +91,7 @@ public sealed class PetrarchDictionaries
     public PipelineBuilder CreateBuilder(EventCoderOptions? options = null) =>
         new PipelineBuilder().UseCleaner().UseTokenizer()
             .Use(new PetrarchActorResolver(Actors, Agents, Discards))
-            .UseSyntax(patterns: Verbs)
+            .UseSyntax(patterns: Verbs, oneActor: !(options ?? EventCoderOptions.Petrarch).RequireDyad)
             .Use(new EventCoder(Verbs, IntentMap.Load([]), options ?? EventCoderOptions.Petrarch));
 
     /// <summary>The standard Dyad pipeline over the converted knowledge base and these patterns.</summary>

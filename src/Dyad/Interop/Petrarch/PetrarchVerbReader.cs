@@ -8,9 +8,12 @@ namespace Dyad.Interop.Petrarch;
 /// <item>Synsets: <c>&amp;NAME</c> then <c>+MEMBER</c> lines (members may be phrases or other synsets).</item>
 /// <item>Verb blocks: <c>--- NAME [CODE] ---</c>, then verb lines <c>VERB {FORMS}</c> (multi-word verbs <c>+BREAK_DOWN</c>,
 /// <c>WIRE_+TAP</c>: the <c>+</c> marks the verb word), then pattern lines <c>- words * words [CODE]</c>.</item>
-/// <item>In patterns: <c>*</c> the verb, <c>+</c> the target, <c>$</c> the source, <c>%</c> a compound subject,
-/// <c>^</c> a skipped word, <c>&amp;NAME</c> a synset, <c>_</c> joins words; <c>{ }</c> (noun phrase) and <c>( )</c>
-/// (prepositional phrase) group words and are read as the words in order.</item>
+/// <item>In patterns: <c>*</c> the verb, <c>+</c> the target (before the verb without a <c>$</c> after it:
+/// <see cref="VerbPattern.TargetBeforeVerb"/>), <c>$</c> the source, <c>%</c> a compound subject, <c>^</c> a skipped
+/// word, <c>&amp;NAME</c> a synset, <c>_</c> joins words; <c>{ }</c> (noun phrase) and <c>( )</c> (prepositional
+/// phrase) group words and are read as the words in order.</item>
+/// <item>Pattern words are complete words (<see cref="VerbPattern.ExactWords"/>); a synset member also stands for its
+/// regular plural ("dollar|dollars"), unless the member or the synset's label ends in <c>_</c>.</item>
 /// <item>Codes: <c>[042]</c>, <c>[032:033]</c> (the second code from the target back to the source), <c>[---]</c> no code,
 /// <c>[+++]</c> (a TABARI leftover) no pattern.</item>
 /// </list>
@@ -38,6 +41,7 @@ public static class PetrarchVerbReader
     public static Result Read(IEnumerable<string> lines, string fileName)
     {
         var synsets = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var singularOnly = new HashSet<string>(StringComparer.Ordinal);
         var warnings = new List<string>();
         // First pass: synsets (they may be defined after their first use).
         string? current = null;
@@ -49,6 +53,8 @@ public static class PetrarchVerbReader
             {
                 current = SynsetName(line);
                 if (!synsets.ContainsKey(current)) synsets[current] = [];
+                // "&AUXVERB3_": no plurals for any member
+                if (line.Split(' ', '\t')[0].EndsWith('_')) singularOnly.Add(current);
                 continue;
             }
             if (current is not null && line[0] == '+') synsets[current].Add(line[1..].Trim());
@@ -85,7 +91,7 @@ public static class PetrarchVerbReader
                 if (code is null || code.StartsWith("+++", StringComparison.Ordinal)) continue;
                 var body = codeAt >= 0 ? line[1..codeAt] : line[1..];
                 var items = Items(body);
-                foreach (var expanded in Expand(items, synsets, 0))
+                foreach (var expanded in Expand(items, synsets, singularOnly, 0))
                 {
                     foreach (var v in verbs)
                     {
@@ -109,7 +115,7 @@ public static class PetrarchVerbReader
                 patterns.Add(new VerbPattern(code, verb.Value.Verb, verb.Value.Post, [], false, false,
                     $"{code} {string.Join(' ', verb.Value.Pre)} {verb.Value.Verb} {string.Join(' ', verb.Value.Post)}".Replace("  ", " ").Trim(),
                     $"{fileName}:{n}")
-                { Pre = verb.Value.Pre, ReverseCode = rev });
+                { Pre = verb.Value.Pre, ReverseCode = rev, ExactWords = true });
             }
         }
         return new Result(patterns, forms, blocks, patternLines, synsets.Count, warnings);
@@ -244,7 +250,8 @@ public static class PetrarchVerbReader
     }
 
     /// <summary>Replaces synsets with each of their members (recursively), yielding plain item lists.</summary>
-    private static IEnumerable<List<Item>> Expand(List<Item> items, Dictionary<string, List<string>> synsets, int depth)
+    private static IEnumerable<List<Item>> Expand(List<Item> items, Dictionary<string, List<string>> synsets, HashSet<string> singularOnly,
+        int depth)
     {
         int at = items.FindIndex(i => i is Synset);
         if (at < 0 || depth > 4)
@@ -257,7 +264,7 @@ public static class PetrarchVerbReader
         {
             var without = new List<Item>(items);
             without.RemoveAt(at);
-            foreach (var r in Expand(without, synsets, depth)) yield return r;
+            foreach (var r in Expand(without, synsets, singularOnly, depth)) yield return r;
             yield break;
         }
         int produced = 0;
@@ -266,19 +273,31 @@ public static class PetrarchVerbReader
             var replaced = new List<Item>(items.Count + 2);
             replaced.AddRange(items.Take(at));
             bool firstOfMember = true;
+            int start = replaced.Count;
             foreach (var mi in Items(member))
             {
                 if (mi is Mark) continue; // a "+" inside a member marks nothing here
                 replaced.Add(firstOfMember ? mi with { Joined = items[at].Joined } : mi);
                 firstOfMember = false;
             }
+            // PETRARCH generates a member's regular plural unless the member or the synset's label ends with "_"
+            if (replaced.Count > start && replaced[^1] is Word last && !member.TrimEnd().EndsWith('_') && !singularOnly.Contains(name))
+                replaced[^1] = last with { Text = last.Text + "|" + Plural(last.Text) };
             replaced.AddRange(items.Skip(at + 1));
-            foreach (var r in Expand(replaced, synsets, depth + 1))
+            foreach (var r in Expand(replaced, synsets, singularOnly, depth + 1))
             {
                 if (produced++ >= MaxExpansion) yield break;
                 yield return r;
             }
         }
+    }
+
+    /// <summary>PETRARCH's regular plural: +s, (consonant) y → ies, ss → sses.</summary>
+    private static string Plural(string w)
+    {
+        if (w.EndsWith("ss", StringComparison.Ordinal)) return w + "es";
+        if (w.Length > 1 && w[^1] == 'y' && "aeiou".IndexOf(w[^2]) < 0) return w[..^1] + "ies";
+        return w + "s";
     }
 
     private static VerbPattern? Build(List<Item> items, (string[] Pre, string Verb, string[] Post) verb, string rawCode, string source, string line)
@@ -337,6 +356,8 @@ public static class PetrarchVerbReader
             ReverseCode = rev,
             CompoundSource = compound,
             TargetIsSubject = targetBefore && sourceAfter,
+            TargetBeforeVerb = targetBefore && !sourceAfter,
+            ExactWords = true,
         };
     }
 }
