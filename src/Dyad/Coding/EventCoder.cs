@@ -69,9 +69,46 @@ public sealed class EventCoder : IPipelineComponent
         doc.MarkDone(Annotation.Events);
     }
 
+    [ThreadStatic] private static bool[]? t_present;
+    [ThreadStatic] private static List<int>? t_touched;
+
     private void CodeSentence(Document doc, int si, Sentence s, List<ActorMention> mentions, List<CodedEvent> found)
     {
+        var present = t_present is { } pr && pr.Length >= _patterns.PatternWordCount ? pr : t_present = new bool[_patterns.PatternWordCount];
+        var touched = t_touched ??= [];
+        try
+        {
+            CodeSentence(doc, si, s, mentions, found, present, touched);
+        }
+        finally
+        {
+            foreach (int id in touched) present[id] = false;
+            touched.Clear();
+        }
+    }
+
+    /// <summary>Marks the pattern words of the sentence in <paramref name="present"/> (once, at the first candidate verb).</summary>
+    private void MarkPatternWords(Document doc, Sentence s, Span<bool> present, List<int> touched)
+    {
         Span<char> lower = stackalloc char[64];
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var w = doc.Word(t);
+            if (w.Length > lower.Length) continue;
+            int n = w.AsSpan().ToLowerInvariant(lower);
+            foreach (int id in _patterns.PatternWordsOf(lower[..n]))
+            {
+                if (present[id]) continue;
+                present[id] = true;
+                touched.Add(id);
+            }
+        }
+    }
+
+    private void CodeSentence(Document doc, int si, Sentence s, List<ActorMention> mentions, List<CodedEvent> found, bool[] present, List<int> touched)
+    {
+        Span<char> lower = stackalloc char[64];
+        bool marked = false;
         var syntax = doc.Syntax;
         bool parsed = syntax is not null && syntax.Parsed[s.FirstToken];
         // a sentence the tagger left without any verb ("X's new mayor left/NOUN yesterday for Y") has an implausible
@@ -85,13 +122,22 @@ public sealed class EventCoder : IPipelineComponent
             int n = word.AsSpan().ToLowerInvariant(lower);
             var candidates = _patterns.ForVerbForm(lower[..n]);
             if (candidates.IsEmpty) continue;
+            // patterns needing a word the sentence lacks cannot fire: skip them without trying
+            var needs = _patterns.NeedsOfVerbForm(lower[..n]);
+            if (!marked)
+            {
+                MarkPatternWords(doc, s, present, touched);
+                marked = true;
+            }
             bool nounTagged = false;
             if (verbless && IsPastForm(lower[..n]) && t > s.FirstToken && syntax!.Upos[t - 1] is "NOUN" or "PROPN")
             {
                 if (doc.Tracing) doc.Note(si, Name, $"no word of the sentence is tagged a verb: '{word}' read as the verb, roles by word order");
-                foreach (var p in candidates)
+                bool passiveHere = IsPassive(doc, s, t, parsed: false);
+                for (int ci = 0; ci < candidates.Length; ci++)
                 {
-                    int last = TryPattern(doc, si, s, t, p, mentions, parsed: false, found);
+                    if (!VerbPatternSet.Covers(needs[ci], present)) continue;
+                    int last = TryPattern(doc, si, s, t, candidates[ci], mentions, parsed: false, passiveHere, found);
                     if (last >= 0)
                     {
                         consumedUntil = Math.Max(consumedUntil, last);
@@ -112,18 +158,27 @@ public sealed class EventCoder : IPipelineComponent
                 nounTagged = true;
                 if (doc.Tracing) doc.Note(si, Name, $"'{word}' is tagged {syntax.Upos[t]}: only patterns with words before the verb tried");
             }
-            foreach (var p in candidates)
+            bool passive = IsPassive(doc, s, t, parsed);
+            int skipped = 0;
+            for (int ci = 0; ci < candidates.Length; ci++)
             {
+                var p = candidates[ci];
                 // a noun-tagged word takes only patterns whose words before it fix its use, and no target before it
                 // ("an anti- Gondor parade" is no act of parading)
                 if (nounTagged && (p.Pre.Length == 0 || p.TargetBeforeVerb)) continue;
-                int last = TryPattern(doc, si, s, t, p, mentions, parsed, found);
+                if (!VerbPatternSet.Covers(needs[ci], present))
+                {
+                    skipped++;
+                    continue;
+                }
+                int last = TryPattern(doc, si, s, t, p, mentions, parsed, passive, found);
                 if (last >= 0)
                 {
                     consumedUntil = Math.Max(consumedUntil, last);
                     break;
                 }
             }
+            if (skipped > 0 && doc.Tracing) doc.Note(si, Name, $"{skipped} more pattern(s) of '{word}' need words this sentence does not have: not tried");
         }
     }
 
@@ -142,9 +197,8 @@ public sealed class EventCoder : IPipelineComponent
 
     /// <summary>Tries one pattern at a verb; returns the last token of its middle words when it fired (or matched negated), else -1.</summary>
     private int TryPattern(Document doc, int si, Sentence s, int verb, VerbPattern p, List<ActorMention> mentions, bool parsed,
-        List<CodedEvent> found)
+        bool passive, List<CodedEvent> found)
     {
-        bool passive = IsPassive(doc, s, verb, parsed);
         int cursor = verb + 1;
         Span<char> lower = stackalloc char[64];
         // Words before the verb, nearest last ("said * to attend", "will not *").

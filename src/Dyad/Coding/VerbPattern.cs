@@ -59,6 +59,7 @@ public sealed class VerbPatternSet
     // of, and a verb form to the distinct sets of pattern words its patterns need (empty set: the verb alone).
     private readonly FrozenDictionary<string, int[]> _formWordIds;
     private readonly FrozenDictionary<string, int[][]> _needsByForm;
+    private readonly FrozenDictionary<string, int[][]> _needsPerPattern;
     private readonly FrozenDictionary<string, FrozenSet<string>> _exactForms;
 
     private VerbPatternSet(List<VerbPattern> patterns, FrozenDictionary<string, VerbPattern[]> byForm,
@@ -70,13 +71,13 @@ public sealed class VerbPatternSet
         _wordForms = wordForms;
         _exactForms = exactForms;
         Irregular = irregular;
-        (PatternWordCount, _formWordIds, _needsByForm) = BuildGate(byForm, wordForms);
+        (PatternWordCount, _formWordIds, _needsByForm, _needsPerPattern) = BuildGate(byForm, wordForms);
     }
 
     /// <summary>How many distinct pattern words there are (ids run from 0 to this count - 1).</summary>
     public int PatternWordCount { get; }
 
-    private static (int, FrozenDictionary<string, int[]>, FrozenDictionary<string, int[][]>) BuildGate(
+    private static (int, FrozenDictionary<string, int[]>, FrozenDictionary<string, int[][]>, FrozenDictionary<string, int[][]>) BuildGate(
         FrozenDictionary<string, VerbPattern[]> byForm, FrozenDictionary<string, FrozenSet<string>> wordForms)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -92,6 +93,9 @@ public sealed class VerbPatternSet
             }
         }
         var needs = new Dictionary<string, int[][]>(StringComparer.Ordinal);
+        var perPattern = new Dictionary<string, int[][]>(StringComparer.Ordinal);
+        var shared = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var aligned = new List<int[]>();
         foreach (var (form, patterns) in byForm)
         {
             var distinct = new List<int[]>();
@@ -99,17 +103,43 @@ public sealed class VerbPatternSet
             foreach (var p in patterns)
             {
                 // Prepositions are not required: with a compound subject ("X and Y signed a deal") the target needs no "with".
+                // Nor is a PETRARCH "^" (any noun phrase).
                 var need = new SortedSet<int>();
-                foreach (var w in p.Pre) if (!Prepositions.Contains(w)) need.Add(ids[w]);
-                foreach (var w in p.Middle) if (!Prepositions.Contains(w)) need.Add(ids[w]);
-                foreach (var w in p.Tail) if (!Prepositions.Contains(w)) need.Add(ids[w]);
-                if (seen.Add(string.Join(',', need))) distinct.Add([.. need]);
+                foreach (var w in p.Pre) if (IsRequired(w)) need.Add(ids[w]);
+                foreach (var w in p.Middle) if (IsRequired(w)) need.Add(ids[w]);
+                foreach (var w in p.Tail) if (IsRequired(w)) need.Add(ids[w]);
+                string key = string.Join(',', need);
+                if (!shared.TryGetValue(key, out var arr)) shared[key] = arr = [.. need];
+                aligned.Add(arr);
+                if (seen.Add(key)) distinct.Add(arr);
             }
             distinct.Sort((a, b) => a.Length.CompareTo(b.Length));   // the verb alone (no words) is checked first
             needs[form] = [.. distinct];
+            perPattern[form] = [.. aligned];
+            aligned.Clear();
         }
         return (ids.Count, formIds.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
-            needs.ToFrozenDictionary(StringComparer.Ordinal));
+            needs.ToFrozenDictionary(StringComparer.Ordinal), perPattern.ToFrozenDictionary(StringComparer.Ordinal));
+
+        static bool IsRequired(string w) => !Prepositions.Contains(w) && w != "^";
+    }
+
+    /// <summary>
+    /// For each pattern of <see cref="ForVerbForm"/> (same order), the ids of the words it needs in the sentence
+    /// besides the verb (prepositions and "^" aside); see <see cref="Covers"/>.
+    /// </summary>
+    public ReadOnlySpan<int[]> NeedsOfVerbForm(ReadOnlySpan<char> lowerVerbForm)
+    {
+        var lookup = _needsPerPattern.GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.TryGetValue(lowerVerbForm, out var needs) ? needs : ReadOnlySpan<int[]>.Empty;
+    }
+
+    /// <summary>Whether every needed word is marked present.</summary>
+    public static bool Covers(int[] need, ReadOnlySpan<bool> present)
+    {
+        foreach (int id in need)
+            if (!present[id]) return false;
+        return true;
     }
 
     /// <summary>The ids of the pattern words that this lowercase text word is a form of (empty for most words).</summary>
@@ -130,12 +160,7 @@ public sealed class VerbPatternSet
         var lookup = _needsByForm.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!lookup.TryGetValue(lowerVerbForm, out var needs)) return false;
         foreach (var need in needs)
-        {
-            bool all = true;
-            foreach (int id in need)
-                if (!present[id]) { all = false; break; }
-            if (all) return true;
-        }
+            if (Covers(need, present)) return true;
         return false;
     }
 
