@@ -272,6 +272,21 @@ public sealed class ActorResolver : IPipelineComponent
             var m = _kb.Match(words, pos, EntryKinds.Actors, options);
             if (m.IsEmpty)
             {
+                // "a court in Guyana", "protesters in Cairo": a domestic office or group + in + a place of one country
+                // (not troops or refugees, who are often foreign where they are)
+                if (any && parts.Sector is not null && parts.Country is null && parts.Code is null && pos + 1 < words.Length && words[pos] == "in"
+                    && parts.Sector is "JUD" or "COP" or "LEG" or "GOV" or "OPP" or "CVL" or "EDU" or "MED" or "BUS" or "LAB" or "REL" or "HLH")
+                {
+                    int at = pos + 1 < words.Length - 1 && words[pos + 1] == "the" ? pos + 2 : pos + 1;   // "in the US"
+                    var place = _kb.Match(words, at, EntryKinds.Country | EntryKinds.Capital | EntryKinds.City, options);
+                    if (!place.IsEmpty && Pick(place) is var pe && (pe.Country ?? (pe.Code.Value.Length >= 3 ? pe.Code.Value[..3] : null)) is { } where)
+                    {
+                        parts.Country = where;
+                        parts.CountryWhy = $"'{Join(words, at, place.Length)}' places it in {where}";
+                        pos = place.End;
+                        continue;
+                    }
+                }
                 // "the president of France": agent + of + country
                 if (any && parts.Sector is not null && parts.Country is null && pos + 1 < words.Length && words[pos] == "of")
                 {
@@ -673,6 +688,15 @@ public sealed class ActorResolver : IPipelineComponent
                     parts.Country = orgCode[..3];
                     parts.Code = parts.Country + "GOV";
                     parts.CountryWhy += $"; '{text}' makes it the government of {parts.Country}";
+                    return true;
+                }
+                if (parts.Kind == MentionKind.Organization && parts.Code is { Length: >= 6 } org && parts.Sector is null && e.Country is null
+                    && org.StartsWith("IGO", StringComparison.Ordinal) && e.Sector is "MIL" or "COP" or "GOV")
+                {
+                    // "NATO forces", "UN troops": the organisation's own forces (IGO...MIL); "UN officials", "EU
+                    // foreign ministers": the organisation itself, one mention.
+                    if (e.Sector != "GOV" && !org.EndsWith(e.Sector, StringComparison.Ordinal)) parts.Code = org + e.Sector;
+                    parts.AgentWhy = e.Sector == "GOV" ? $"'{text}' are the organisation's officials" : $"'{text}' is an office word of sector {e.Sector}, here of {org}";
                     return true;
                 }
                 if (parts.Code is not null) return false;

@@ -71,6 +71,13 @@ public class ResolverTests
     }
 
     [Fact]
+    public void Troops_in_a_country_are_not_that_countrys_military()
+    {
+        Assert.DoesNotContain(Resolve("Troops in Syria fired.", "2015-05-01"), m => m.Code == "SYRMIL");
+        Assert.DoesNotContain(Resolve("Refugees in Turkey protested.", "2015-05-01"), m => m.Code == "TURREF");
+    }
+
+    [Fact]
     public void A_country_word_before_counterpart_is_that_government()
     {
         var r = Resolve("Blinken met his Canadian counterpart.", "2023-06-19");
