@@ -559,7 +559,10 @@ public sealed class ActorResolver : IPipelineComponent
             doc.Note(si, Name, $"'{words[i - 1]} {words[i]}' is not {holder.Name}: another first name");
             return false;
         }
-        if (OfficeTitles.IsProminent(role)) return true;
+        // a month or common word ("May", "Will") is a surname only in an article that names the country
+        bool common = (Names.NameLexicon.Flags(words[i]) & (Names.WordFlags.Calendar | Names.WordFlags.Stop)) != 0;
+        if (common && i + 1 < words.Length && words[i + 1].Length > 0 && char.IsDigit(words[i + 1][0])) return false;   // "May 5"
+        if (!common && OfficeTitles.IsProminent(role)) return true;
         var country = role.Code.Value.AsSpan(0, Math.Min(3, role.Code.Value.Length));
         foreach (var m in doc.Mentions)
             if (m.Country is { } c && country.SequenceEqual(c)) return true;

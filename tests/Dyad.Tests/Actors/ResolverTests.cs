@@ -78,6 +78,14 @@ public class ResolverTests
     }
 
     [Fact]
+    public void A_month_is_a_surname_only_where_the_article_names_the_country()
+    {
+        // Theresa May was the British prime minister in 2017.
+        Assert.DoesNotContain(Resolve("May saw record exports to China.", "2017-06-01"), m => m.Code == "GBRGOV");
+        Assert.Contains(("May", "GBRGOV"), Resolve("Britain wants a deal. May met Merkel in Berlin.", "2017-06-01"));
+    }
+
+    [Fact]
     public void A_country_word_before_counterpart_is_that_government()
     {
         var r = Resolve("Blinken met his Canadian counterpart.", "2023-06-19");
