@@ -176,7 +176,11 @@ internal sealed unsafe class FeatureWeights
                     uint l = slot[3];
                     if ((l & DenseFlag) != 0)
                     {
-                        rows[dense++] = _dense + (nint)(l & ~DenseFlag) * _stride;
+                        float* row = _dense + (nint)(l & ~DenseFlag) * _stride;
+                        rows[dense++] = row;
+                        if (Sse.IsSupported)
+                            for (int j = 0; j < _stride; j += 16)
+                                Sse.Prefetch0(row + j);
                         break;
                     }
                     start[found] = slot[2];
