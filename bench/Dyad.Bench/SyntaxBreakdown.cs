@@ -17,7 +17,11 @@ internal static class SyntaxBreakdown
     {
         var sentences = new List<string[]>();
         var pipeline = DyadEngine.Default;
-        foreach (var r in new InputReader().Read([path], new DateOnly(2005, 1, 1)))
+        // A CoNLL-U file gives its sentences as they are (all of them, gold tokens).
+        if (path.EndsWith(".conllu", StringComparison.Ordinal))
+            foreach (var cs in Conllu.ReadFile(path))
+                sentences.Add(cs.Words.Select(w => w.Form).ToArray());
+        else foreach (var r in new InputReader().Read([path], new DateOnly(2005, 1, 1)))
         {
             if (r.Article is null) continue;
             var doc = pipeline.Process(r.Article);

@@ -208,6 +208,8 @@ internal sealed unsafe class FeatureWeights
         }
         if (dense > 0)
             AddDense(rows, dense, scores);
+        // The tables are native memory freed by the finalizer: keep this instance alive until they are read.
+        GC.KeepAlive(this);
     }
 
     /// <summary>Adds dense rows (stride <see cref="_stride"/>, a multiple of 16 floats) to the scores.</summary>
