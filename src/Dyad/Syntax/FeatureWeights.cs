@@ -132,7 +132,7 @@ internal sealed unsafe class FeatureWeights
     private int Slot(uint key) => (int)(key * 0x9E3779B1u >> 7) & _mask;
 
     /// <summary>Adds the weights of every feature to <paramref name="scores"/> (length <see cref="Classes"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
     public void AddScores(ReadOnlySpan<uint> features, Span<float> scores)
     {
         int n = features.Length;
@@ -213,6 +213,7 @@ internal sealed unsafe class FeatureWeights
     }
 
     /// <summary>Adds dense rows (stride <see cref="_stride"/>, a multiple of 16 floats) to the scores.</summary>
+    [SkipLocalsInit]
     private void AddDense(float** rows, int count, Span<float> scores)
     {
         int classes = Classes;
