@@ -15,16 +15,15 @@ namespace Dyad.Syntax;
 /// entries (most rows), the entries themselves; longer rows keep a marker, their start and length in the slot and
 /// their entries in a separate array. The few rows with more than <see cref="DenseFrom"/> entries belong to the
 /// frequent features (part-of-speech templates) that every lookup hits, and hold most of the additions: they are
-/// stored dense (one float per class, padded to 16) and added with SIMD. The tables live in native memory aligned to 2 MB and advised as huge pages on
-/// Linux, which saves a TLB miss per lookup. Entries are one uint each: the weight as float bits with the low 8
-/// mantissa bits replaced by the class id (weights are rounded to half precision, so those bits are zero anyway);
-/// an empty inline entry is 0, which adds +0 to class 0.
+/// stored dense (one float per class, padded to 16) and added with SIMD. The tables live in native memory aligned
+/// to 2 MB and advised as huge pages on Linux, which saves a TLB miss per lookup; the finalizer frees them. Entries
+/// are one uint each: the weight as float bits with the low 8 mantissa bits replaced by the class id (weights are
+/// rounded to half precision, so those bits are zero anyway); an empty inline entry is 0, which adds +0 to class 0.
 /// </remarks>
 internal sealed unsafe class FeatureWeights
 {
     private const int Inline = 3;
-    // A long row's marker in the slot's second word: a NaN bit pattern no packed weight uses (class 255 is never
-    // valid with the 255-class limit below).
+    // A long row's marker in the slot's second word: a NaN bit pattern, which no packed (finite) weight has.
     private const uint LongRow = 0xFFFFFFFFu;
     // Rows longer than this are stored dense; the slot's length word then holds DenseFlag | dense row index.
     internal const int DenseFrom = 16;
@@ -53,8 +52,6 @@ internal sealed unsafe class FeatureWeights
     {
         Classes = classes;
         _rowStart = rowStart;
-        if (classes > 255)
-            throw new InvalidDataException("Weight table has more than 255 classes.");
         if (rowStart.Length != keys.Length + 1 || rowStart[^1] != w.Length || cls.Length != w.Length)
             throw new InvalidDataException("Inconsistent weight table.");
         foreach (byte c in cls)
@@ -119,10 +116,13 @@ internal sealed unsafe class FeatureWeights
 
     ~FeatureWeights()
     {
+        // Also runs when the constructor threw before allocating (null pointers, zero sizes).
         HugePages.Free(_slots);
         HugePages.Free(_long);
         HugePages.Free(_dense);
-        GC.RemoveMemoryPressure((long)(_slotBytes + _longBytes + _denseBytes));
+        long bytes = (long)(_slotBytes + _longBytes + _denseBytes);
+        if (bytes > 0)
+            GC.RemoveMemoryPressure(bytes);
     }
 
     /// <summary>Keys in ascending order, as stored.</summary>

@@ -84,4 +84,17 @@ public sealed class FeatureWeightsTests
         foreach (var (key, entries) in back.Rows())
             Assert.Equal(rows[key], entries);
     }
+
+    [Fact]
+    public void RejectedTable_IsFinalizedWithoutError()
+    {
+        // The finalizer frees native tables; it must cope with a constructor that threw before allocating them.
+        static void Reject() => Assert.Throws<InvalidDataException>(() =>
+            new FeatureWeights(4, [1u, 2u], [0, 1, 3], [0, 1, 9], [1f, 2f, 3f]));
+        Reject();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var (weights, _) = Build(104, 10, 5);
+        Assert.Equal(10, weights.Features);
+    }
 }
