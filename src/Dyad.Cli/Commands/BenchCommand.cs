@@ -38,6 +38,8 @@ internal static class BenchCommand
         runner.Run(Wrap(articles, Math.Min(articles.Count, 200)), _ => { }, (_, _) => { });
         long events = 0, sentences = 0, tokens = 0, done = 0;
         pipeline.MeasureComponents(true);
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int i = 0; i < Math.Max(1, repeat); i++)
         {
@@ -48,6 +50,8 @@ internal static class BenchCommand
             done += s.Articles;
         }
         double seconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        double cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
         pipeline.MeasureComponents(false);
         var ci = CultureInfo.InvariantCulture;
         foreach (var (name, secs) in pipeline.ComponentSeconds())
@@ -57,6 +61,8 @@ internal static class BenchCommand
             if (c is Syntax.SyntaxComponent sc)
                 ctx.Out.WriteLine(string.Create(ci, $"bench: parsed {sc.ParsedSentences} sentences (warm-up included), skipped the rest: they cannot yield an event"));
         }
+        // Process CPU time (all threads, GC and JIT included) is steadier than the wall clock on a loaded machine.
+        ctx.Out.WriteLine(string.Create(ci, $"bench: cpu-seconds {cpu:F3} sentences per cpu-second {sentences / cpu:F1}"));
         ctx.Out.WriteLine(string.Create(ci, $"bench: threads {runner.Threads}, tokens {tokens}, events {events}, tokens/s {tokens / seconds:F0}"));
         ctx.Out.WriteLine(string.Create(ci,
             $"bench: articles {done} sentences {sentences} seconds {seconds:F3} articles/s {done / seconds:F1} sentences/s {sentences / seconds:F1}"));
