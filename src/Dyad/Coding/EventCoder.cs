@@ -839,7 +839,7 @@ public sealed class EventCoder : IPipelineComponent
 
     /// <summary>
     /// "Arnor believes Dagolath can cope": when the verb has no object actor, the actors of its complement clause
-    /// (the clause subject first, else the first actor in the clause).
+    /// (the clause subject; with TABARI-style patterns, else the first actor in the clause).
     /// </summary>
     private List<ActorMention> ComplementActors(Document doc, Sentence s, int verb, List<ActorMention> mentions)
     {
@@ -849,7 +849,9 @@ public sealed class EventCoder : IPipelineComponent
         if (comp < 0) return result;
         int subj = ChildWith(doc, s, comp, "nsubj", "nsubj:pass");
         var m = subj >= 0 ? MentionAt(doc, s, subj, mentions) : null;
-        if (m is null)
+        // "warned that campaigners could keep out people of a different colour": an actor deeper in the clause is not
+        // the one warned or believed about; TABARI-style patterns take the first actor of the clause
+        if (m is null && _options.WideGaps)
         {
             foreach (var c in mentions)
             {
@@ -943,7 +945,12 @@ public sealed class EventCoder : IPipelineComponent
     {
         if (parsed)
         {
-            return ChildWith(doc, s, verb, "aux:pass", "nsubj:pass") >= 0 || IsReducedRelative(doc, s, verb);
+            if (ChildWith(doc, s, verb, "aux:pass", "nsubj:pass") >= 0 || IsReducedRelative(doc, s, verb)) return true;
+            // a past participle with a by-agent and no object or subject of its own, wherever the parse hung it ("an
+            // Iraqi civilian allegedly killed by UK troops" read as a conjunct)
+            var syn = doc.Syntax!;
+            return syn.Xpos[verb] == "VBN" && ChildWith(doc, s, verb, "obl:agent", "obl:agent") >= 0
+                && ChildWith(doc, s, verb, "obj", "iobj") < 0 && ChildWith(doc, s, verb, "nsubj", "nsubj:pass") < 0;
         }
         for (int k = verb - 1; k >= s.FirstToken && k >= verb - 3; k--)
         {
