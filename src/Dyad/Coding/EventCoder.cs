@@ -181,6 +181,13 @@ public sealed class EventCoder : IPipelineComponent
             }
             cursor = at + 1;
         }
+        if (parsed && p.Pre.Length == 0 && _options.Hypotheticals && ReasonGerund(doc, s, verb) is int reasonOf && reasonOf >= 0)
+        {
+            // "charged nine suppliers with helping Ahold", "jailed a student for helping rebels": the act is the reason
+            // given for a charge, a punishment or a praise; its actor is the object, and it is alleged, not reported
+            if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': the act is the reason given for '{doc.Word(reasonOf)}': not coded");
+            return -1;
+        }
         if (parsed && p.Pre.Length == 0 && _options.Hypotheticals && ControllingAppeal(doc, s, verb) is int appeal && appeal >= 0)
         {
             // "Congress asked Obama to help Iran": the help has not happened, and it would be Obama's; the appeal's own
@@ -526,6 +533,8 @@ public sealed class EventCoder : IPipelineComponent
             string rel = syn.Rel[cur];
             // "signed an accord to supply Gondor": a non-finite clause without a subject of its own belongs to the phrase
             bool open = rel is "advcl" or "acl" or "xcomp" && IsNonFinite(doc, s, cur) && ChildWith(doc, s, cur, "nsubj", "nsubj:pass") < 0;
+            // "charged nine suppliers with helping Ahold": the reason's actors are not the charged
+            if (open && ReasonGerund(doc, s, cur) >= 0) return false;
             if (h == verb) return open || rel is not ("nsubj" or "nsubj:pass" or "csubj" or "ccomp" or "advcl" or "parataxis" or "conj" or "acl:relcl" or "punct");
             if (h < s.FirstToken || h >= s.EndToken) return false;
             if (!open && rel is "ccomp" or "advcl" or "acl:relcl" or "parataxis" or "csubj") return false;
@@ -979,6 +988,33 @@ public sealed class EventCoder : IPipelineComponent
         // and ", a senior official said" are main verbs the parse hung on a noun
         return ChildWith(doc, s, verb, "obl:agent", "obl:agent") >= 0
             || (syn.Rel[h] is "nsubj" or "nsubj:pass" or "obj" or "iobj" or "obl" or "nmod" && syn.Head[h] >= 0 && syn.Upos[syn.Head[h]] != "PUNCT");
+    }
+
+    /// <summary>
+    /// A gerund after "for", "of" or "with" that gives the reason for an act done to an object ("charged nine
+    /// suppliers with helping Ahold", "jailed a student for helping rebels", "praised France for helping Mali"):
+    /// returns the verb of that act, or -1. The gerund's actor is the object, not the subject.
+    /// </summary>
+    private static int ReasonGerund(Document doc, Sentence s, int verb)
+    {
+        var syn = doc.Syntax!;
+        if (syn.Rel[verb] is not ("advcl" or "acl") || !doc.Word(verb).EndsWith("ing", StringComparison.Ordinal)) return -1;
+        int h = syn.Head[verb];
+        if (h < s.FirstToken || h >= s.EndToken || h > verb) return -1;
+        int mark = -1;
+        for (int k = h + 1; k < verb; k++)
+        {
+            if (syn.Head[k] == verb && syn.Rel[k] is "mark" or "case" && doc.Word(k) is "for" or "of" or "with") { mark = k; break; }
+        }
+        if (mark < 0) return -1;
+        // "jailed a student for helping": the gerund hangs on the object noun
+        if (syn.Rel[verb] == "acl")
+        {
+            if (syn.Rel[h] is not ("obj" or "iobj")) return -1;
+            h = syn.Head[h];
+            return h >= 0 && syn.Upos[h] is "VERB" ? h : -1;
+        }
+        return syn.Upos[h] is "VERB" && ChildWith(doc, s, h, "obj", "iobj") >= 0 ? h : -1;
     }
 
     /// <summary>
