@@ -986,8 +986,17 @@ public sealed class EventCoder : IPipelineComponent
             return false;
         // without a by-agent, the noun must be an argument of another predicate: "X and the government warned at Y"
         // and ", a senior official said" are main verbs the parse hung on a noun
-        return ChildWith(doc, s, verb, "obl:agent", "obl:agent") >= 0
-            || (syn.Rel[h] is "nsubj" or "nsubj:pass" or "obj" or "iobj" or "obl" or "nmod" && syn.Head[h] >= 0 && syn.Upos[syn.Head[h]] != "PUNCT");
+        if (ChildWith(doc, s, verb, "obl:agent", "obl:agent") >= 0) return true;
+        int above = syn.Head[h];
+        if (syn.Rel[h] is not ("nsubj" or "nsubj:pass" or "obj" or "iobj" or "obl" or "nmod") || above < 0 || syn.Upos[above] == "PUNCT")
+            return false;
+        // "X's advisor met with Y to discuss ...", parsed with the advisor as the subject of the infinitive: a subject
+        // of a "to" infinitive is a misparse, and "met" the main verb
+        for (int k = s.FirstToken; k < s.EndToken; k++)
+        {
+            if (syn.Head[k] == above && syn.Rel[k] == "mark" && doc.Word(k) is "to") return false;
+        }
+        return true;
     }
 
     /// <summary>
