@@ -438,7 +438,12 @@ public sealed class EventCoder : IPipelineComponent
             if (!places && LocativeBefore(doc, s, m) >= from) continue;
             if (parsed)
             {
-                if (InPhraseOf(doc, s, m, verb)) { first = m; break; }
+                if (InPhraseOf(doc, s, m, verb))
+                {
+                    if (!_options.WideGaps && ModifiesDeeperNoun(doc, s, m, verb, from - 1, mentions)) break;
+                    first = m;
+                    break;
+                }
                 if (!AdjacentObject(doc, from, m) && !(wide && NoBreakBetween(doc, from, m, WideGap))) continue;
                 // the parse may be wrong ("praised South Korea" read as a noun phrase): an actor right after the pattern words
                 first = m;
@@ -457,6 +462,31 @@ public sealed class EventCoder : IPipelineComponent
         result.Add(first);
         AddCoordinated(doc, s, first, mentions, result);
         return result;
+    }
+
+    /// <summary>
+    /// An actor that only modifies a noun which is no actor and not the verb's own object ("help deal with Japan's
+    /// massive public debt", "defended plans to end the EU's arms embargo"): the act is not done to it. An actor
+    /// modifying the verb's object ("backed Ukraine's entry", "criticised Russia's invasion"), or the object of the
+    /// pattern's last word ("refuses to recognise Israel's right"), stays the target. No later actor is taken instead.
+    /// </summary>
+    private static bool ModifiesDeeperNoun(Document doc, Sentence s, ActorMention m, int verb, int lastPatternWord, List<ActorMention> mentions)
+    {
+        var syn = doc.Syntax!;
+        int r = m.HeadToken;
+        for (int k = m.FirstToken; k < m.EndToken; k++)
+        {
+            int h0 = syn.Head[k];
+            if (h0 < m.FirstToken || h0 >= m.EndToken) { r = k; break; }
+        }
+        if (syn.Rel[r] is not ("nmod:poss" or "amod" or "compound")) return false;
+        int n = syn.Head[r];
+        // "beat Italian Roberta Vinci": a nationality before a name describes the named one
+        if (n < s.FirstToken || n >= s.EndToken || n == verb || syn.Upos[n] == "PROPN" || InMention(mentions, n) is not null) return false;
+        // the object of the pattern's last word counts as the verb's own ("refuses to recognise Israel's right")
+        // ... and so does the object of the pattern's preposition ("called for reform of the EU's stability pact")
+        return syn.Head[n] != verb && syn.Head[n] != lastPatternWord
+            && !(lastPatternWord > verb && syn.Head[lastPatternWord] == n);
     }
 
     /// <summary>An actor at most <paramref name="gap"/> words after <paramref name="from"/> with no clause break or verb between.</summary>
