@@ -427,7 +427,7 @@ public sealed class EventCoder : IPipelineComponent
         bool wide = false, bool places = false)
     {
         var result = new List<ActorMention>(2);
-        ActorMention? first = null;
+        ActorMention? first = null, place = null;
         var syn = doc.Syntax;
         bool parsed = verb >= 0 && syn is not null && syn.Parsed[verb];
         foreach (var m in mentions)
@@ -435,7 +435,11 @@ public sealed class EventCoder : IPipelineComponent
             if (m.FirstToken < from) continue;
             // "will meet at Gleneagles in Scotland": a place is where the act happens, not its target (a preposition
             // the pattern names, "invest in OBJ", stands before `from` and does not count)
-            if (!places && LocativeBefore(doc, s, m) >= from) continue;
+            if (!places && (LocativeBefore(doc, s, m) >= from || JoinedTo(doc, place, m)))
+            {
+                place = m; // "dictatorships in Russia and Germany": the places joined to a place are places too
+                continue;
+            }
             if (parsed)
             {
                 if (InPhraseOf(doc, s, m, verb))
@@ -487,6 +491,17 @@ public sealed class EventCoder : IPipelineComponent
         // ... and so does the object of the pattern's preposition ("called for reform of the EU's stability pact")
         return syn.Head[n] != verb && syn.Head[n] != lastPatternWord
             && !(lastPatternWord > verb && syn.Head[lastPatternWord] == n);
+    }
+
+    /// <summary>Whether <paramref name="m"/> follows <paramref name="prev"/> with only "and", "or", commas and "the" between.</summary>
+    private static bool JoinedTo(Document doc, ActorMention? prev, ActorMention m)
+    {
+        if (prev is null || m.FirstToken <= prev.EndToken || m.FirstToken - prev.EndToken > 3) return false;
+        for (int k = prev.EndToken; k < m.FirstToken; k++)
+        {
+            if (doc.Word(k) is not ("and" or "or" or "," or "the")) return false;
+        }
+        return true;
     }
 
     /// <summary>An actor at most <paramref name="gap"/> words after <paramref name="from"/> with no clause break or verb between.</summary>
