@@ -1137,9 +1137,15 @@ public sealed class EventCoder : IPipelineComponent
         if (parsed)
         {
             var syn = doc.Syntax!;
-            for (int k = s.FirstToken; k < s.EndToken; k++)
+            // "did not plan to pursue X": an infinitive under a negated verb is negated too
+            for (int v = verb, hops = 0; v >= 0 && hops < 3; hops++)
             {
-                if (syn.Head[k] == verb && syn.Rel[k] == "advmod" && doc.Word(k) is "not" or "n't" or "never" or "Not" or "Never") return true;
+                for (int k = s.FirstToken; k < s.EndToken; k++)
+                {
+                    if (syn.Head[k] == v && syn.Rel[k] == "advmod" && doc.Word(k) is "not" or "n't" or "never" or "Not" or "Never") return true;
+                }
+                if (syn.Rel[v] != "xcomp") break;
+                v = syn.Head[v];
             }
             return false;
         }
