@@ -235,6 +235,27 @@ public sealed class EventCoder : IPipelineComponent
             }
             cursor = at + 1;
         }
+        if (parsed && p.Pre.Length == 0 && _options.Hypotheticals && ReasonGerund(doc, s, verb) is int reasonOf && reasonOf >= 0)
+        {
+            // "charged nine suppliers with helping Ahold", "jailed a student for helping rebels": the act is the reason
+            // given for a charge, a punishment or a praise; its actor is the object, and it is alleged, not reported
+            if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': the act is the reason given for '{doc.Word(reasonOf)}': not coded");
+            return -1;
+        }
+        if (parsed && p.Pre.Length == 0 && _options.Hypotheticals && ControllingAppeal(doc, s, verb) is int appeal && appeal >= 0)
+        {
+            // "Congress asked Obama to help Iran": the help has not happened, and it would be Obama's; the appeal's own
+            // pattern codes Congress → Obama
+            if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': the act is asked for, wanted or ordered by '{doc.Word(appeal)}': not coded");
+            return -1;
+        }
+        bool reduced = parsed && IsReducedRelative(doc, s, verb);
+        if (reduced && (p.NoPassive || p.Middle.Length > 0 || p.TargetIsSubject || p.CompoundSource || p.TargetBeforeVerb))
+        {
+            // "the embassy attacked by protesters": the noun is the participle's object, never the subject of an active reading
+            if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': a participle modifying a noun is passive");
+            return -1;
+        }
         List<ActorMention> sources, targets;
         if (p.CompoundSource || symmetricOnly)
         {
@@ -296,7 +317,9 @@ public sealed class EventCoder : IPipelineComponent
         }
         else
         {
-            targets = ObjectsAfter(doc, s, cursor, mentions, parsed ? verb : -1, _options.WideGaps);
+            // a visit's place is its host: "flew to Basra in southern Iraq", "will visit an orphanage in Tanzania"
+            bool visit = p.Code.StartsWith("042", StringComparison.Ordinal);
+            targets = ObjectsAfter(doc, s, cursor, mentions, parsed ? verb : -1, _options.WideGaps, places: visit);
             if (targets.Count == 0 && parsed && ((p.Middle.Length == 0 && p.Tail.Length == 0) || _options.WideGaps))
                 targets = ComplementActors(doc, s, verb, mentions);
             if (targets.Count == 0 && _options.WideGaps && p.Middle.Length > 0 && firstWordAt > verb + 1)
@@ -371,7 +394,11 @@ public sealed class EventCoder : IPipelineComponent
         {
             foreach (var tgt in targets)
             {
-                if (ReferenceEquals(src, tgt) || src.Code == tgt.Code) continue;
+                if (IsSelfEvent(src, tgt))
+                {
+                    if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}]: '{doc.Text.AsSpan(src.Span.Start, src.Span.Length)}' ({src.Code}) and '{doc.Text.AsSpan(tgt.Span.Start, tgt.Span.Length)}' ({tgt.Code}) are one actor or an agent of the other's own country: not coded");
+                    continue;
+                }
                 added += Emit(doc, si, s, verb, src, tgt, code, why, parsed, date, found);
                 if (p.ReverseCode is { } rev && !p.CompoundSource) added += Emit(doc, si, s, verb, tgt, src, rev, why, parsed, date, found);
             }
@@ -379,6 +406,21 @@ public sealed class EventCoder : IPipelineComponent
         if (added > 0 && sources.Count == 1 && !p.TargetIsSubject) t_previousSubject = sources[0];
         if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] fired at '{doc.Word(verb)}'{(passive ? " (passive)" : "")}: {added} event(s), code {code}");
         return added > 0 ? cursor - 1 : -1;
+    }
+
+    /// <summary>
+    /// An event of an actor with itself: the same mention, the same code or the same named entity, or a country's agent
+    /// acting on that bare country ("Jack Straw" GBRGOV → "Britain's" GBR; CHNGOV → "it" resolved to CHN). Domestic
+    /// dyads between two agents of one country (USAGOV → USAOPP) and the state acting on its own agents (SYR → SYRREB)
+    /// are kept.
+    /// </summary>
+    private static bool IsSelfEvent(ActorMention src, ActorMention tgt)
+    {
+        if (ReferenceEquals(src, tgt) || src.Code == tgt.Code) return true;
+        if (src.Entity is not null && src.Entity == tgt.Entity) return true;
+        if (src.Code == EventCoderOptions.NullActorCode || tgt.Code == EventCoderOptions.NullActorCode) return false;
+        // the state acting on its own people or agents stays ("Syria used chemical weapons against Syrian rebels")
+        return tgt.Code.Length == 3 && src.Country == tgt.Code;
     }
 
     /// <summary>A stand-in for a missing actor (<see cref="EventCoderOptions.RequireDyad"/> off), placed at the verb.</summary>
@@ -432,21 +474,34 @@ public sealed class EventCoder : IPipelineComponent
     /// <summary>
     /// The target actors: the first actor after the pattern words that belongs to the verb's own phrase (from the parse:
     /// its objects and their modifiers, "welcomed the resumption of ties with Osgiliath", not a clause of its own; without
-    /// a parse: before any clause break), plus actors coordinated with it.
+    /// a parse: before any clause break), plus actors coordinated with it. A place ("in Brussels") is skipped unless
+    /// <paramref name="places"/> (a visit's host) or the pattern names its preposition.
     /// </summary>
-    private static List<ActorMention> ObjectsAfter(Document doc, Sentence s, int from, List<ActorMention> mentions, int verb = -1,
-        bool wide = false)
+    private List<ActorMention> ObjectsAfter(Document doc, Sentence s, int from, List<ActorMention> mentions, int verb = -1,
+        bool wide = false, bool places = false)
     {
         var result = new List<ActorMention>(2);
-        ActorMention? first = null;
+        ActorMention? first = null, place = null;
         var syn = doc.Syntax;
         bool parsed = verb >= 0 && syn is not null && syn.Parsed[verb];
         foreach (var m in mentions)
         {
             if (m.FirstToken < from) continue;
+            // "will meet at Gleneagles in Scotland": a place is where the act happens, not its target (a preposition
+            // the pattern names, "invest in OBJ", stands before `from` and does not count)
+            if (!places && (LocativeBefore(doc, s, m) >= from || JoinedTo(doc, place, m)))
+            {
+                place = m; // "dictatorships in Russia and Germany": the places joined to a place are places too
+                continue;
+            }
             if (parsed)
             {
-                if (InPhraseOf(doc, s, m, verb)) { first = m; break; }
+                if (InPhraseOf(doc, s, m, verb))
+                {
+                    if (!_options.WideGaps && ModifiesDeeperNoun(doc, s, m, verb, from - 1, mentions)) break;
+                    first = m;
+                    break;
+                }
                 if (!AdjacentObject(doc, from, m) && !(wide && NoBreakBetween(doc, from, m, WideGap))) continue;
                 // the parse may be wrong ("praised South Korea" read as a noun phrase): an actor right after the pattern words
                 first = m;
@@ -465,6 +520,42 @@ public sealed class EventCoder : IPipelineComponent
         result.Add(first);
         AddCoordinated(doc, s, first, mentions, result);
         return result;
+    }
+
+    /// <summary>
+    /// An actor that only modifies a noun which is no actor and not the verb's own object ("help deal with Japan's
+    /// massive public debt", "defended plans to end the EU's arms embargo"): the act is not done to it. An actor
+    /// modifying the verb's object ("backed Ukraine's entry", "criticised Russia's invasion"), or the object of the
+    /// pattern's last word ("refuses to recognise Israel's right"), stays the target. No later actor is taken instead.
+    /// </summary>
+    private static bool ModifiesDeeperNoun(Document doc, Sentence s, ActorMention m, int verb, int lastPatternWord, List<ActorMention> mentions)
+    {
+        var syn = doc.Syntax!;
+        int r = m.HeadToken;
+        for (int k = m.FirstToken; k < m.EndToken; k++)
+        {
+            int h0 = syn.Head[k];
+            if (h0 < m.FirstToken || h0 >= m.EndToken) { r = k; break; }
+        }
+        if (syn.Rel[r] is not ("nmod:poss" or "amod" or "compound")) return false;
+        int n = syn.Head[r];
+        // "beat Italian Roberta Vinci": a nationality before a name describes the named one
+        if (n < s.FirstToken || n >= s.EndToken || n == verb || syn.Upos[n] == "PROPN" || InMention(mentions, n) is not null) return false;
+        // the object of the pattern's last word counts as the verb's own ("refuses to recognise Israel's right")
+        // ... and so does the object of the pattern's preposition ("called for reform of the EU's stability pact")
+        return syn.Head[n] != verb && syn.Head[n] != lastPatternWord
+            && !(lastPatternWord > verb && syn.Head[lastPatternWord] == n);
+    }
+
+    /// <summary>Whether <paramref name="m"/> follows <paramref name="prev"/> with only "and", "or", commas and "the" between.</summary>
+    private static bool JoinedTo(Document doc, ActorMention? prev, ActorMention m)
+    {
+        if (prev is null || m.FirstToken <= prev.EndToken || m.FirstToken - prev.EndToken > 3) return false;
+        for (int k = prev.EndToken; k < m.FirstToken; k++)
+        {
+            if (doc.Word(k) is not ("and" or "or" or "," or "the")) return false;
+        }
+        return true;
     }
 
     /// <summary>An actor at most <paramref name="gap"/> words after <paramref name="from"/> with no clause break or verb between.</summary>
@@ -541,6 +632,8 @@ public sealed class EventCoder : IPipelineComponent
             string rel = syn.Rel[cur];
             // "signed an accord to supply Gondor": a non-finite clause without a subject of its own belongs to the phrase
             bool open = rel is "advcl" or "acl" or "xcomp" && IsNonFinite(doc, s, cur) && ChildWith(doc, s, cur, "nsubj", "nsubj:pass") < 0;
+            // "charged nine suppliers with helping Ahold": the reason's actors are not the charged
+            if (open && ReasonGerund(doc, s, cur) >= 0) return false;
             if (h == verb) return open || rel is not ("nsubj" or "nsubj:pass" or "csubj" or "ccomp" or "advcl" or "parataxis" or "conj" or "acl:relcl" or "punct");
             if (h < s.FirstToken || h >= s.EndToken) return false;
             if (!open && rel is "ccomp" or "advcl" or "acl:relcl" or "parataxis" or "csubj") return false;
@@ -767,7 +860,7 @@ public sealed class EventCoder : IPipelineComponent
     /// Adds the actors of nouns coordinated with the subject noun <paramref name="subj"/> before the verb: the noun itself
     /// ("the lions and Gondor") or a name attached to it ("sheep and goats of Gondor").
     /// </summary>
-    private static void AddConjunctActors(Document doc, Sentence s, int subj, int verb, List<ActorMention> mentions, List<ActorMention> result)
+    private void AddConjunctActors(Document doc, Sentence s, int subj, int verb, List<ActorMention> mentions, List<ActorMention> result)
     {
         var syn = doc.Syntax!;
         for (int k = subj + 1; k < verb && k < s.EndToken; k++)
@@ -783,7 +876,7 @@ public sealed class EventCoder : IPipelineComponent
     /// The parse may read a coordinated subject as two subjects of the verb ("X's farmers and the soldiers of Y
     /// praised"): the actors of the verb's other subjects before it.
     /// </summary>
-    private static void AddOtherSubjects(Document doc, Sentence s, int subj, int verb, List<ActorMention> mentions, List<ActorMention> result)
+    private void AddOtherSubjects(Document doc, Sentence s, int subj, int verb, List<ActorMention> mentions, List<ActorMention> result)
     {
         var syn = doc.Syntax!;
         for (int k = s.FirstToken; k < verb; k++)
@@ -821,7 +914,7 @@ public sealed class EventCoder : IPipelineComponent
     }
 
     /// <summary>The actor subject of a speech verb ("said", "told", "added") in the sentence.</summary>
-    private static ActorMention? Speaker(Document doc, Sentence s, List<ActorMention> mentions)
+    private ActorMention? Speaker(Document doc, Sentence s, List<ActorMention> mentions)
     {
         var syn = doc.Syntax!;
         for (int k = s.FirstToken; k < s.EndToken; k++)
@@ -854,9 +947,9 @@ public sealed class EventCoder : IPipelineComponent
 
     /// <summary>
     /// "Arnor believes Dagolath can cope": when the verb has no object actor, the actors of its complement clause
-    /// (the clause subject first, else the first actor in the clause).
+    /// (the clause subject; with TABARI-style patterns, else the first actor in the clause).
     /// </summary>
-    private static List<ActorMention> ComplementActors(Document doc, Sentence s, int verb, List<ActorMention> mentions)
+    private List<ActorMention> ComplementActors(Document doc, Sentence s, int verb, List<ActorMention> mentions)
     {
         var result = new List<ActorMention>(2);
         var syn = doc.Syntax!;
@@ -864,11 +957,13 @@ public sealed class EventCoder : IPipelineComponent
         if (comp < 0) return result;
         int subj = ChildWith(doc, s, comp, "nsubj", "nsubj:pass");
         var m = subj >= 0 ? MentionAt(doc, s, subj, mentions) : null;
-        if (m is null)
+        // "warned that campaigners could keep out people of a different colour": an actor deeper in the clause is not
+        // the one warned or believed about; TABARI-style patterns take the first actor of the clause
+        if (m is null && _options.WideGaps)
         {
             foreach (var c in mentions)
             {
-                if (c.FirstToken <= verb) continue;
+                if (c.FirstToken <= verb || LocativeBefore(doc, s, c) >= 0) continue;
                 int cur = c.HeadToken;
                 for (int steps = 0; steps < 24 && cur >= 0 && cur != comp; steps++) cur = syn.Head[cur];
                 if (cur == comp) { m = c; break; }
@@ -880,11 +975,33 @@ public sealed class EventCoder : IPipelineComponent
         return result;
     }
 
+    /// <summary>
+    /// The locative preposition ("in", "at", "outside", ...) that makes a mention a place ("in Scotland", "at the
+    /// embassy in Kabul"): its token index, or -1. Only the determiners and adjectives of the mention's phrase may stand
+    /// between.
+    /// </summary>
+    private int LocativeBefore(Document doc, Sentence s, ActorMention m)
+    {
+        if (!_options.PlacesAreNotActors) return -1;
+        var syn = doc.Syntax;
+        bool parsed = syn is not null && syn.Parsed[m.FirstToken];
+        for (int k = m.FirstToken - 1; k >= s.FirstToken && k >= m.FirstToken - 3; k--)
+        {
+            var w = doc.Word(k);
+            if (w is "in" or "In" or "at" or "At" or "inside" or "outside" or "Outside" or "across" or "throughout" or "near" or "within" or "around")
+                return k;
+            if (w is "the" or "The") continue;
+            if (parsed && syn!.Upos[k] is "ADJ" or "DET" or "NUM") continue;
+            return -1;
+        }
+        return -1;
+    }
+
     private static bool IsPreposition(string w) =>
         w is "in" or "In" or "to" or "with" or "from" or "of" or "at" or "on" or "by" or "against" or "for" or "between" or "into" or "over" or "about";
 
     /// <summary>The passive agent: the actor after "by".</summary>
-    private static List<ActorMention> AgentsOf(Document doc, Sentence s, int verb, List<ActorMention> mentions)
+    private List<ActorMention> AgentsOf(Document doc, Sentence s, int verb, List<ActorMention> mentions)
     {
         var result = new List<ActorMention>(2);
         for (int k = verb + 1; k < s.EndToken && k <= verb + 6; k++)
@@ -892,7 +1009,8 @@ public sealed class EventCoder : IPipelineComponent
             if (doc.Word(k) != "by") continue;
             foreach (var m in mentions)
             {
-                if (m.FirstToken > k && m.FirstToken <= k + 3)
+                // "attacked by muggers in Kenya": the agent is the object of "by", not a place after it
+                if (m.FirstToken > k && m.FirstToken <= k + 3 && LocativeBefore(doc, s, m) < 0)
                 {
                     result.Add(m);
                     AddCoordinated(doc, s, m, mentions, result);
@@ -914,7 +1032,7 @@ public sealed class EventCoder : IPipelineComponent
     }
 
     /// <summary>The mention containing a token, or one attached to it (compound, nmod:poss, appos, amod), e.g. "Mexico's minister".</summary>
-    private static ActorMention? MentionAt(Document doc, Sentence s, int token, List<ActorMention> mentions)
+    private ActorMention? MentionAt(Document doc, Sentence s, int token, List<ActorMention> mentions)
     {
         var direct = InMention(mentions, token);
         if (direct is not null) return direct;
@@ -924,7 +1042,8 @@ public sealed class EventCoder : IPipelineComponent
             if (syn.Head[k] == token && syn.Rel[k] is "nmod:poss" or "compound" or "amod" or "appos" or "nmod" or "flat")
             {
                 var m = InMention(mentions, k);
-                if (m is not null) return m;
+                // "newspapers in the UK" are not the UK
+                if (m is not null && !(syn.Rel[k] == "nmod" && LocativeBefore(doc, s, m) >= 0)) return m;
             }
         }
         return null;
@@ -934,7 +1053,12 @@ public sealed class EventCoder : IPipelineComponent
     {
         if (parsed)
         {
-            return ChildWith(doc, s, verb, "aux:pass", "nsubj:pass") >= 0;
+            if (ChildWith(doc, s, verb, "aux:pass", "nsubj:pass") >= 0 || IsReducedRelative(doc, s, verb)) return true;
+            // a past participle with a by-agent and no object or subject of its own, wherever the parse hung it ("an
+            // Iraqi civilian allegedly killed by UK troops" read as a conjunct)
+            var syn = doc.Syntax!;
+            return syn.Xpos[verb] == "VBN" && ChildWith(doc, s, verb, "obl:agent", "obl:agent") >= 0
+                && ChildWith(doc, s, verb, "obj", "iobj") < 0 && ChildWith(doc, s, verb, "nsubj", "nsubj:pass") < 0;
         }
         for (int k = verb - 1; k >= s.FirstToken && k >= verb - 3; k--)
         {
@@ -943,6 +1067,90 @@ public sealed class EventCoder : IPipelineComponent
             if (!w.EndsWith("ly", StringComparison.Ordinal) && w is not ("reportedly" or "allegedly" or "also" or "not")) return false;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A past participle modifying a noun ("rebels backed by Turkey", "people kidnapped by a militant group"): a
+    /// passive whose subject is the noun (SubjectsOf reaches it through <c>acl</c>) and whose source is the by-agent.
+    /// A participle with an object or a subject of its own is a misparsed active verb, and is left as it is.
+    /// </summary>
+    private static bool IsReducedRelative(Document doc, Sentence s, int verb)
+    {
+        var syn = doc.Syntax!;
+        if (syn.Rel[verb] != "acl" || syn.Xpos[verb] != "VBN") return false;
+        int h = syn.Head[verb];
+        if (h < 0 || h > verb || syn.Upos[h] is not ("NOUN" or "PROPN" or "PRON")) return false;
+        if (ChildWith(doc, s, verb, "obj", "iobj") >= 0 || ChildWith(doc, s, verb, "nsubj", "nsubj:pass") >= 0
+            || ChildWith(doc, s, verb, "aux", "aux:pass") >= 0)
+            return false;
+        // without a by-agent, the noun must be an argument of another predicate: "X and the government warned at Y"
+        // and ", a senior official said" are main verbs the parse hung on a noun
+        if (ChildWith(doc, s, verb, "obl:agent", "obl:agent") >= 0) return true;
+        int above = syn.Head[h];
+        if (syn.Rel[h] is not ("nsubj" or "nsubj:pass" or "obj" or "iobj" or "obl" or "nmod") || above < 0 || syn.Upos[above] == "PUNCT")
+            return false;
+        // "X's advisor met with Y to discuss ...", parsed with the advisor as the subject of the infinitive: a subject
+        // of a "to" infinitive is a misparse, and "met" the main verb
+        for (int k = s.FirstToken; k < s.EndToken; k++)
+        {
+            if (syn.Head[k] == above && syn.Rel[k] == "mark" && doc.Word(k) is "to") return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// A gerund after "for", "of" or "with" that gives the reason for an act done to an object ("charged nine
+    /// suppliers with helping Ahold", "jailed a student for helping rebels", "praised France for helping Mali"):
+    /// returns the verb of that act, or -1. The gerund's actor is the object, not the subject.
+    /// </summary>
+    private static int ReasonGerund(Document doc, Sentence s, int verb)
+    {
+        var syn = doc.Syntax!;
+        if (syn.Rel[verb] is not ("advcl" or "acl") || !doc.Word(verb).EndsWith("ing", StringComparison.Ordinal)) return -1;
+        int h = syn.Head[verb];
+        if (h < s.FirstToken || h >= s.EndToken || h > verb) return -1;
+        int mark = -1;
+        for (int k = h + 1; k < verb; k++)
+        {
+            if (syn.Head[k] == verb && syn.Rel[k] is "mark" or "case" && doc.Word(k) is "for" or "of" or "with") { mark = k; break; }
+        }
+        if (mark < 0) return -1;
+        // "jailed a student for helping": the gerund hangs on the object noun
+        if (syn.Rel[verb] == "acl")
+        {
+            if (syn.Rel[h] is not ("obj" or "iobj")) return -1;
+            h = syn.Head[h];
+            return h >= 0 && syn.Upos[h] is "VERB" ? h : -1;
+        }
+        return syn.Upos[h] is "VERB" && ChildWith(doc, s, h, "obj", "iobj") >= 0 ? h : -1;
+    }
+
+    /// <summary>
+    /// The appeal, demand, order or wish that governs a "to" infinitive: "X urged/asked/called on Y to do Z", "X wants
+    /// Y to do Z", "pressure from X to do Z". Returns the governing word, or -1. Wishes count only with an object
+    /// ("wants Y to"); "X wants to attack Y" is X's intent and coded as such.
+    /// </summary>
+    private static int ControllingAppeal(Document doc, Sentence s, int verb)
+    {
+        var syn = doc.Syntax!;
+        if (syn.Rel[verb] is not ("xcomp" or "ccomp" or "advcl" or "acl")) return -1;
+        int h = syn.Head[verb];
+        if (h < s.FirstToken || h >= s.EndToken || h > verb) return -1;
+        int mark = ChildWith(doc, s, verb, "mark", "mark");
+        if (mark < 0 || doc.Word(mark) is not ("to" or "To")) return -1;
+        switch (syn.Lemma[h])
+        {
+            case "ask" or "urge" or "call" or "press" or "pressure" or "push" or "demand" or "request" or "order" or "tell"
+                or "instruct" or "encourage" or "invite" or "persuade" or "implore" or "beg" or "appeal" or "plead" or "exhort"
+                or "lobby" or "petition" or "allow" or "permit" or "authorize" or "authorise" or "advise" or "command"
+                or "direct" or "pressurise" or "pressurize" or "plea" or "permission":
+                return h;
+            case "want" or "wish" or "expect" or "need" or "like" or "prefer":
+                // "wants Putin to attack": an object of the wish, or a subject the parse gave the infinitive
+                return ChildWith(doc, s, h, "obj", "iobj") >= 0 || ChildWith(doc, s, verb, "nsubj", "nsubj") >= 0 ? h : -1;
+            default:
+                return -1;
+        }
     }
 
     /// <summary>
@@ -983,9 +1191,15 @@ public sealed class EventCoder : IPipelineComponent
         if (parsed)
         {
             var syn = doc.Syntax!;
-            for (int k = s.FirstToken; k < s.EndToken; k++)
+            // "did not plan to pursue X": an infinitive under a negated verb is negated too
+            for (int v = verb, hops = 0; v >= 0 && hops < 3; hops++)
             {
-                if (syn.Head[k] == verb && syn.Rel[k] == "advmod" && doc.Word(k) is "not" or "n't" or "never" or "Not" or "Never") return true;
+                for (int k = s.FirstToken; k < s.EndToken; k++)
+                {
+                    if (syn.Head[k] == v && syn.Rel[k] == "advmod" && doc.Word(k) is "not" or "n't" or "never" or "Not" or "Never") return true;
+                }
+                if (syn.Rel[v] != "xcomp") break;
+                v = syn.Head[v];
             }
             return false;
         }

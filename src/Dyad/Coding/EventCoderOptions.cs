@@ -41,11 +41,18 @@ public sealed record EventCoderOptions
     /// </summary>
     public bool RequireDyad { get; init; } = true;
 
+    /// <summary>
+    /// A place named with "in", "at", "outside" and the like ("will meet in Brussels", "newspapers in Britain", "attacked
+    /// by muggers in Nairobi") is neither a target nor part of the actor or agent it follows, unless the pattern names
+    /// the preposition ("invest in OBJ"). PETRARCH codes such places as targets.
+    /// </summary>
+    public bool PlacesAreNotActors { get; init; } = true;
+
     /// <summary>PETRARCH's code for a missing actor.</summary>
     public const string NullActorCode = "---";
 
     public static EventCoderOptions Default { get; } = new();
 
     /// <summary>For dictionaries imported from PETRARCH (see Dyad.Interop.Petrarch).</summary>
-    public static EventCoderOptions Petrarch { get; } = new() { Intents = false, SplitCodes = true, Hypotheticals = false, SentenceDates = false, WideGaps = true, NounPhraseSubjects = true, Negation = false, ExactPatternWords = true };
+    public static EventCoderOptions Petrarch { get; } = new() { Intents = false, SplitCodes = true, Hypotheticals = false, SentenceDates = false, WideGaps = true, NounPhraseSubjects = true, Negation = false, ExactPatternWords = true, PlacesAreNotActors = false };
 }
