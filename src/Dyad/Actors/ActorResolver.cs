@@ -559,6 +559,19 @@ public sealed class ActorResolver : IPipelineComponent
             doc.Note(si, Name, $"'{words[i - 1]} {words[i]}' is not {holder.Name}: another first name");
             return false;
         }
+        // "Michael Howard" earlier in the article makes a later "Mr Howard" that man, not Australia's John Howard
+        int here = s.FirstToken + i;
+        for (int t = 1; t < here; t++)
+        {
+            if (!ReferenceEquals(doc.Word(t), words[i]) && doc.Word(t) != words[i]) continue;
+            var before = doc.Word(t - 1);
+            if (before.Length > 1 && char.IsUpper(before[0]) && char.IsLower(before[^1]) && !IsHonorific(before)
+                && !NameStartsWith(holder, before))
+            {
+                doc.Note(si, Name, $"'{words[i]}' is the {before} {words[i]} named earlier, not {holder.Name}");
+                return false;
+            }
+        }
         // a month or common word ("May", "Will") is a surname only in an article that names the country
         bool common = (Names.NameLexicon.Flags(words[i]) & (Names.WordFlags.Calendar | Names.WordFlags.Stop)) != 0;
         if (common && i + 1 < words.Length && words[i + 1].Length > 0 && char.IsDigit(words[i + 1][0])) return false;   // "May 5"
@@ -595,6 +608,15 @@ public sealed class ActorResolver : IPipelineComponent
     /// <summary>For dates after the knowledge base's last check of officeholders, says so in the reason.</summary>
     private static string AsOfCheck(DateOnly date) =>
         date > KnowledgeBase.PeopleCheckedOn ? $" as far as known (officeholders last checked {KnowledgeBase.PeopleCheckedOn:yyyy-MM-dd})" : "";
+
+    /// <summary>Whether the person's name or one of its aliases starts with this word ("John" for John Howard).</summary>
+    private static bool NameStartsWith(Person person, string word)
+    {
+        if (person.Name.StartsWith(word, StringComparison.Ordinal)) return true;
+        foreach (var a in person.Aliases)
+            if (a.StartsWith(word, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     private static bool IsHonorific(string w) =>
         w is "Mr" or "Mr." or "Mrs" or "Mrs." or "Ms" or "Ms." or "Dr" or "Dr." or "Sir" or "Dame" or "Lord" or "Lady" or "Madam" or "Sheikh" or "Prince" or "King" or "Queen";

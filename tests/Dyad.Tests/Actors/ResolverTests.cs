@@ -86,6 +86,14 @@ public class ResolverTests
     }
 
     [Fact]
+    public void A_surname_named_earlier_with_another_first_name_is_that_person()
+    {
+        // John Howard was Australia's prime minister in 2005; Michael Howard led the British opposition.
+        var r = Resolve("Tory leader Michael Howard spoke in London. Mr Howard criticised the government.", "2005-03-01");
+        Assert.DoesNotContain(r, m => m.Code.StartsWith("AUS", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_country_word_before_counterpart_is_that_government()
     {
         var r = Resolve("Blinken met his Canadian counterpart.", "2023-06-19");
