@@ -63,7 +63,58 @@ public sealed class ActorResolver : IPipelineComponent
             ShareCoordinatedOffice(doc, s, sentenceStart);
             NameAppositives(doc, si, s, sentenceStart, seen, guesses);
         }
+        if (guesses.Count > 0) RetractContradictedGuesses(doc, guesses);
         doc.MarkDone(Annotation.Actors);
+    }
+
+    /// <summary>
+    /// A headline's bare "Howard" taken for the one officeholder of that name (John Howard) is retracted, with the
+    /// one-word mentions that refer back to it, when the article later names "Michael Howard": another person.
+    /// </summary>
+    private void RetractContradictedGuesses(Document doc, HashSet<int> guesses)
+    {
+        var mentions = doc.Mentions;
+        foreach (int g in guesses)
+        {
+            string surname = doc.Word(g);
+            var guess = MentionAt(mentions, g);
+            if (guess?.Entity is not { } name || _kb.FindPerson(name) is not { } holder) continue;
+            bool contradicted = false;
+            for (int t = 1; t < doc.TokenCount && !contradicted; t++)
+            {
+                if (doc.Word(t) != surname) continue;
+                var before = doc.Word(t - 1);
+                contradicted = before.Length > 1 && char.IsUpper(before[0]) && char.IsLower(before[^1]) && !IsHonorific(before)
+                    && !NameStartsWith(holder, before) && _kb.Match([before], 0, EntryKinds.Actors).IsEmpty;
+            }
+            if (!contradicted) continue;
+            for (int k = mentions.Count - 1; k >= 0; k--)
+            {
+                var m = mentions[k];
+                if (m.TokenCount == 1 && m.Entity == name)
+                {
+                    doc.Note(doc.SentenceOf(m.FirstToken), Name, $"'{doc.Word(m.FirstToken)}' is not {name}: the article names another {surname}");
+                    mentions.RemoveAt(k);
+                }
+            }
+        }
+    }
+
+    /// <summary>"Michael Howard" after "John Howard": a capitalised first name before the surname that is not the
+    /// earlier person's.</summary>
+    private static bool OtherFirstName(ReadOnlySpan<string> words, int i, string name)
+    {
+        if (i == 0) return false;
+        var before = words[i - 1];
+        return before.Length > 1 && char.IsUpper(before[0]) && char.IsLower(before[^1]) && !IsHonorific(before)
+            && !name.StartsWith(before, StringComparison.Ordinal) && !name.Contains(" " + before + " ", StringComparison.Ordinal);
+    }
+
+    private static ActorMention? MentionAt(List<ActorMention> mentions, int token)
+    {
+        foreach (var m in mentions)
+            if (m.FirstToken <= token && token < m.FirstToken + m.TokenCount) return m;
+        return null;
     }
 
     /// <summary>
@@ -362,7 +413,7 @@ public sealed class ActorResolver : IPipelineComponent
                 for (int k = seen.Count - 1; k >= 0; k--)
                 {
                     var (surname, name, first) = seen[k];
-                    if (surname == w)
+                    if (surname == w && !OtherFirstName(words, i, name))
                     {
                         return Corefer(doc, first, tok, $"'{w}' is {name}, named earlier in the article; {first.Why}");
                     }
@@ -548,7 +599,9 @@ public sealed class ActorResolver : IPipelineComponent
     /// Whether a lone surname may be taken as the one officeholder of that name: not when another first name comes
     /// before it ("Trevor Phillips" is not Guyana's Mark Phillips), and only when the officeholder's country is named
     /// in the article before it or in the same sentence (so "Davis" in a story about British politics is not the
-    /// Bahamas' prime minister), unless the officeholder leads a G20 state or is its foreign minister ("Blinken").
+    /// Bahamas' prime minister), unless the officeholder leads a G20 state or is its foreign minister ("Blinken") and
+    /// the article has named another country before ("Mr Howard" in a story about Britain is not Australia's prime
+    /// minister).
     /// With thousands of officeholders in the knowledge base, a surname alone is weak evidence.
     /// </summary>
     private bool SurnameFits(Document doc, int si, Sentence s, ReadOnlySpan<string> words, int i, Person holder, PersonRole role)
@@ -575,10 +628,14 @@ public sealed class ActorResolver : IPipelineComponent
         // a month or common word ("May", "Will") is a surname only in an article that names the country
         bool common = (Names.NameLexicon.Flags(words[i]) & (Names.WordFlags.Calendar | Names.WordFlags.Stop)) != 0;
         if (common && i + 1 < words.Length && words[i + 1].Length > 0 && char.IsDigit(words[i + 1][0])) return false;   // "May 5"
-        if (!common && OfficeTitles.IsProminent(role)) return true;
         var country = role.Code.Value.AsSpan(0, Math.Min(3, role.Code.Value.Length));
+        bool otherCountry = false;
         foreach (var m in doc.Mentions)
-            if (m.Country is { } c && country.SequenceEqual(c)) return true;
+        {
+            if (m.Country is not { } c) continue;
+            if (country.SequenceEqual(c)) return true;
+            otherCountry = true;
+        }
         for (int k = i + 1; k < words.Length; k++)
         {
             var match = _kb.Match(words, k, EntryKinds.Actors);
@@ -587,6 +644,8 @@ public sealed class ActorResolver : IPipelineComponent
             if ((e.Country ?? (e.Code.Value.Length >= 3 ? e.Code.Value[..3] : null)) is { } c2 && country.SequenceEqual(c2)) return true;
             k = match.End - 1;
         }
+        // a leader of a G20 state or its foreign minister needs no context, unless the article has named another country
+        if (!common && !otherCountry && OfficeTitles.IsProminent(role)) return true;
         doc.Note(si, Name, $"'{words[i]}' could be {holder.Name} ({role.Title}, {role.Code}), but the article has not named {country.ToString()}");
         return false;
     }

@@ -94,6 +94,13 @@ public class ResolverTests
     }
 
     [Fact]
+    public void A_headline_surname_guess_is_retracted_when_the_article_names_another_first_name()
+    {
+        var r = Resolve("Howard's wife to star in campaign\n\nMichael Howard's wife will campaign. Mr Howard is pleased.", "2005-03-01");
+        Assert.DoesNotContain(r, m => m.Code.StartsWith("AUS", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_country_word_before_counterpart_is_that_government()
     {
         var r = Resolve("Blinken met his Canadian counterpart.", "2023-06-19");
