@@ -61,7 +61,11 @@ public sealed class EventCoder : IPipelineComponent
             var s = doc.Sentences[si];
             inSentence.Clear();
             while (m < mentions.Count && mentions[m].FirstToken < s.FirstToken) m++;
-            for (int k = m; k < mentions.Count && mentions[k].FirstToken < s.EndToken; k++) inSentence.Add(mentions[k]);
+            for (int k = m; k < mentions.Count && mentions[k].FirstToken < s.EndToken; k++)
+            {
+                if (_options.PlacesAreNotActors && IsPartOfName(doc, si, mentions[k], mentions)) continue;
+                inSentence.Add(mentions[k]);
+            }
             if (inSentence.Count == 0) continue;
             CodeSentence(doc, si, s, inSentence, found);
         }
@@ -180,6 +184,28 @@ public sealed class EventCoder : IPipelineComponent
             }
             if (skipped > 0 && doc.Tracing) doc.Note(si, Name, $"{skipped} more pattern(s) of '{word}' need words this sentence does not have: not tried");
         }
+    }
+
+    /// <summary>
+    /// The tagger's second opinion on a one-word place mention, where the sentence was parsed: tagged a common noun
+    /// ("Turkey" the bird) or the first word of a longer proper name that the knowledge base does not know ("Jordan
+    /// Henderson", "Chad Smith", "China Daily": flat or compound on the next word, a proper noun outside any actor),
+    /// it is not the country acting.
+    /// </summary>
+    private bool IsPartOfName(Document doc, int si, ActorMention m, List<ActorMention> mentions)
+    {
+        if (m.TokenCount != 1 || m.Sectors.Count > 0 || m.Kind is not (MentionKind.Country or MentionKind.Capital or MentionKind.City)) return false;
+        var syn = doc.Syntax;
+        int t = m.FirstToken;
+        if (syn is null || !syn.Parsed[t]) return false;
+        bool noun = syn.Upos[t] == "NOUN";
+        int h = syn.Head[t];
+        bool namePart = !noun && syn.Rel[t] is "flat" or "compound" && h == t + 1 && syn.Upos[h] == "PROPN" && InMention(mentions, h) is null
+            && char.IsUpper(doc.Word(h)[0]);
+        if (!noun && !namePart) return false;
+        if (doc.Tracing)
+            doc.Note(si, Name, noun ? $"'{doc.Word(t)}' is tagged a common noun here: not {m.Code}" : $"'{doc.Word(t)}' opens the name '{doc.Word(t)} {doc.Word(h)}': not {m.Code}");
+        return true;
     }
 
     private static bool HasVerb(SyntaxLayer syn, Sentence s)
