@@ -84,8 +84,7 @@ public sealed class ActorResolver : IPipelineComponent
             {
                 if (doc.Word(t) != surname) continue;
                 var before = doc.Word(t - 1);
-                contradicted = before.Length > 1 && char.IsUpper(before[0]) && char.IsLower(before[^1]) && !IsHonorific(before)
-                    && !NameStartsWith(holder, before) && _kb.Match([before], 0, EntryKinds.Actors).IsEmpty;
+                contradicted = doc.Sentences[doc.SentenceOf(t)].FirstToken != t && LooksLikeGivenName(before) && !NameStartsWith(holder, before);
             }
             if (!contradicted) continue;
             for (int k = mentions.Count - 1; k >= 0; k--)
@@ -102,13 +101,20 @@ public sealed class ActorResolver : IPipelineComponent
 
     /// <summary>"Michael Howard" after "John Howard": a capitalised first name before the surname that is not the
     /// earlier person's.</summary>
-    private static bool OtherFirstName(ReadOnlySpan<string> words, int i, string name)
+    private bool OtherFirstName(ReadOnlySpan<string> words, int i, string name)
     {
-        if (i == 0) return false;
+        if (i <= 0) return false;   // at the sentence start the word before is no first name
         var before = words[i - 1];
-        return before.Length > 1 && char.IsUpper(before[0]) && char.IsLower(before[^1]) && !IsHonorific(before)
-            && !name.StartsWith(before, StringComparison.Ordinal) && !name.Contains(" " + before + " ", StringComparison.Ordinal);
+        return LooksLikeGivenName(before) && !name.StartsWith(before, StringComparison.Ordinal)
+            && !name.Contains(" " + before + " ", StringComparison.Ordinal);
     }
+
+    /// <summary>A capitalised word that can be a first name: not an honorific, a function or calendar word, a title,
+    /// or a word the knowledge base knows as an actor ("But", "Yesterday", "Minister", "Australian").</summary>
+    private bool LooksLikeGivenName(string w) =>
+        w.Length > 1 && char.IsUpper(w[0]) && char.IsLower(w[^1]) && !IsHonorific(w)
+        && (Names.NameLexicon.Flags(w) & (Names.WordFlags.Stop | Names.WordFlags.Calendar | Names.WordFlags.Title)) == 0
+        && _kb.Match([w], 0, EntryKinds.Actors).IsEmpty;
 
     private static ActorMention? MentionAt(List<ActorMention> mentions, int token)
     {
@@ -599,15 +605,12 @@ public sealed class ActorResolver : IPipelineComponent
     /// Whether a lone surname may be taken as the one officeholder of that name: not when another first name comes
     /// before it ("Trevor Phillips" is not Guyana's Mark Phillips), and only when the officeholder's country is named
     /// in the article before it or in the same sentence (so "Davis" in a story about British politics is not the
-    /// Bahamas' prime minister), unless the officeholder leads a G20 state or is its foreign minister ("Blinken") and
-    /// the article has named another country before ("Mr Howard" in a story about Britain is not Australia's prime
-    /// minister).
+    /// Bahamas' prime minister), unless the officeholder leads a G20 state or is its foreign minister ("Blinken").
     /// With thousands of officeholders in the knowledge base, a surname alone is weak evidence.
     /// </summary>
     private bool SurnameFits(Document doc, int si, Sentence s, ReadOnlySpan<string> words, int i, Person holder, PersonRole role)
     {
-        if (i > 0 && words[i - 1].Length > 1 && char.IsUpper(words[i - 1][0]) && char.IsLower(words[i - 1][^1]) && !IsHonorific(words[i - 1])
-            && !holder.Name.StartsWith(words[i - 1], StringComparison.Ordinal))
+        if (i > 0 && LooksLikeGivenName(words[i - 1]) && !NameStartsWith(holder, words[i - 1]))
         {
             doc.Note(si, Name, $"'{words[i - 1]} {words[i]}' is not {holder.Name}: another first name");
             return false;
@@ -618,8 +621,7 @@ public sealed class ActorResolver : IPipelineComponent
         {
             if (!ReferenceEquals(doc.Word(t), words[i]) && doc.Word(t) != words[i]) continue;
             var before = doc.Word(t - 1);
-            if (before.Length > 1 && char.IsUpper(before[0]) && char.IsLower(before[^1]) && !IsHonorific(before)
-                && !NameStartsWith(holder, before))
+            if (doc.Sentences[doc.SentenceOf(t)].FirstToken != t && LooksLikeGivenName(before) && !NameStartsWith(holder, before))
             {
                 doc.Note(si, Name, $"'{words[i]}' is the {before} {words[i]} named earlier, not {holder.Name}");
                 return false;
@@ -629,13 +631,8 @@ public sealed class ActorResolver : IPipelineComponent
         bool common = (Names.NameLexicon.Flags(words[i]) & (Names.WordFlags.Calendar | Names.WordFlags.Stop)) != 0;
         if (common && i + 1 < words.Length && words[i + 1].Length > 0 && char.IsDigit(words[i + 1][0])) return false;   // "May 5"
         var country = role.Code.Value.AsSpan(0, Math.Min(3, role.Code.Value.Length));
-        bool otherCountry = false;
         foreach (var m in doc.Mentions)
-        {
-            if (m.Country is not { } c) continue;
-            if (country.SequenceEqual(c)) return true;
-            otherCountry = true;
-        }
+            if (m.Country is { } c && country.SequenceEqual(c)) return true;
         for (int k = i + 1; k < words.Length; k++)
         {
             var match = _kb.Match(words, k, EntryKinds.Actors);
@@ -644,8 +641,8 @@ public sealed class ActorResolver : IPipelineComponent
             if ((e.Country ?? (e.Code.Value.Length >= 3 ? e.Code.Value[..3] : null)) is { } c2 && country.SequenceEqual(c2)) return true;
             k = match.End - 1;
         }
-        // a leader of a G20 state or its foreign minister needs no context, unless the article has named another country
-        if (!common && !otherCountry && OfficeTitles.IsProminent(role)) return true;
+        // a leader of a G20 state or its foreign minister needs no context ("Blinken", "Lavrov")
+        if (!common && OfficeTitles.IsProminent(role)) return true;
         doc.Note(si, Name, $"'{words[i]}' could be {holder.Name} ({role.Title}, {role.Code}), but the article has not named {country.ToString()}");
         return false;
     }

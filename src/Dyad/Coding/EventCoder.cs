@@ -1338,6 +1338,8 @@ public sealed class EventCoder : IPipelineComponent
     {
         for (int k = verb - 1; k > s.FirstToken; k--)
         {
+            // a clause break between "when" and the verb: the verb is in another clause ("..., when X did Y, Z did W")
+            if (doc.Word(k) is "," or ";" or ":") return null;
             if (doc.Word(k) is not ("when" or "When")) continue;
             int j = k - 1;
             if (doc.Word(j) == "," && j > s.FirstToken) j--;

@@ -122,7 +122,7 @@ public sealed class SyntaxComponent : IPipelineComponent
         for (int t = s.FirstToken; t < s.EndToken; t++)
         {
             var w = doc.Word(t);
-            if (w.Length > lower.Length || w.Length < 2) continue;
+            if (w.Length > lower.Length) continue;   // one-letter pattern words ("a") count too, as in the coder
             int n = w.AsSpan().ToLowerInvariant(lower);
             foreach (int id in _patterns.PatternWordsOf(lower[..n]))
             {

@@ -101,6 +101,14 @@ public class ResolverTests
     }
 
     [Fact]
+    public void A_prominent_leaders_bare_surname_resolves_after_other_countries_and_sentence_initial_words()
+    {
+        Assert.Contains(("Bush", "USAGOV"), Resolve("Britain's Blair met Bush on Monday.", "2005-03-01"));
+        Assert.Contains(("Putin", "RUSGOV"), Resolve("But Putin criticised Ukraine.", "2020-03-01"));
+        Assert.Contains(("Merkel", "DEUGOV"), Resolve("Yesterday Merkel criticised Russia.", "2020-03-01"));
+    }
+
+    [Fact]
     public void A_country_word_before_counterpart_is_that_government()
     {
         var r = Resolve("Blinken met his Canadian counterpart.", "2023-06-19");

@@ -5,7 +5,7 @@ namespace Dyad.Tests.Coding;
 public sealed class ParseGateTests
 {
     private static readonly VerbPatternSet Set = VerbPatternSet.Load(
-        ["046\tSUBJ hold talks with OBJ", "190\tSUBJ attack OBJ"], "test.txt",
+        ["046\tSUBJ hold talks with OBJ", "190\tSUBJ attack OBJ", "014\tSUBJ put OBJ to a vote"], "test.txt",
         VerbPatternSet.LoadIrregular(["hold\theld,held"]), out _);
 
     private static bool[] Present(params string[] words)
@@ -22,6 +22,14 @@ public sealed class ParseGateTests
         Assert.False(Set.CouldMatch("held", Present("held", "a", "meeting")));
         Assert.True(Set.CouldMatch("held", Present("held", "talks")));
         Assert.True(Set.CouldMatch("held", Present("held", "talk")));   // singular and plural forms both count
+    }
+
+    [Fact]
+    public void One_letter_pattern_words_are_marked_and_required()
+    {
+        Assert.False(Set.PatternWordsOf("a").IsEmpty);
+        Assert.True(Set.CouldMatch("put", Present("put", "a", "vote")));
+        Assert.False(Set.CouldMatch("put", Present("put", "vote")));
     }
 
     [Fact]
