@@ -20,7 +20,7 @@ import sys
 SRC = "tools/patterns/verbs.in"
 OUT = "data/patterns/verbs.txt"
 CODES = "data/cameo/codes.tsv"
-FLAGS = {"sym", "nopass", "rev"}
+FLAGS = {"sym", "nopass", "rev", "direct"}
 
 GROUP = re.compile(r"\{([^{}]*)\}")
 

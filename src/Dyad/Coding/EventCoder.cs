@@ -346,7 +346,13 @@ public sealed class EventCoder : IPipelineComponent
             // a visit's place is its host: "flew to Basra in southern Iraq", "will visit an orphanage in Tanzania"
             bool visit = p.Code.StartsWith("042", StringComparison.Ordinal);
             targets = ObjectsAfter(doc, s, cursor, mentions, parsed ? verb : -1, _options.WideGaps, places: visit);
-            if (targets.Count == 0 && parsed && ((p.Middle.Length == 0 && p.Tail.Length == 0) || _options.WideGaps))
+            if (p.DirectObject && targets.Count > 0 && !IsDirectObject(doc, s, verb, targets[0], parsed))
+            {
+                // "struck a deal to buy Yukos", "called a truce in its battle with France": the actor is not what is struck or called
+                if (doc.Tracing) doc.Note(si, Name, $"pattern [{p.Text}] at '{doc.Word(verb)}': '{doc.Text.AsSpan(targets[0].Span.Start, targets[0].Span.Length)}' is not the verb's direct object");
+                return -1;
+            }
+            if (targets.Count == 0 && parsed && !p.DirectObject && ((p.Middle.Length == 0 && p.Tail.Length == 0) || _options.WideGaps))
                 targets = ComplementActors(doc, s, verb, mentions);
             if (targets.Count == 0 && _options.WideGaps && p.Middle.Length > 0 && firstWordAt > verb + 1)
             {
@@ -447,6 +453,43 @@ public sealed class EventCoder : IPipelineComponent
         if (src.Code == EventCoderOptions.NullActorCode || tgt.Code == EventCoderOptions.NullActorCode) return false;
         // the state acting on its own people or agents stays ("Syria used chemical weapons against Syrian rebels")
         return tgt.Code.Length == 3 && src.Country == tgt.Code;
+    }
+
+    /// <summary>
+    /// Whether an actor is the verb's own object (a "direct" pattern): parsed, the actor's head depends on the verb as
+    /// obj or iobj (or is the first of two objects misparsed as a compound) and the object has no complement of its own
+    /// (xcomp, "as ..."); unparsed, it follows the verb with at most an article between.
+    /// </summary>
+    private static bool IsDirectObject(Document doc, Sentence s, int verb, ActorMention m, bool parsed)
+    {
+        if (!parsed)
+        {
+            for (int k = verb + 1; k < m.FirstToken; k++)
+                if (k > verb + 1 || doc.Word(k) is not ("the" or "a" or "an" or "The")) return false;
+            return m.FirstToken > verb;
+        }
+        var syn = doc.Syntax!;
+        int r = m.HeadToken;
+        for (int k = m.FirstToken; k < m.EndToken; k++)
+        {
+            int h = syn.Head[k];
+            if (h < m.FirstToken || h >= m.EndToken) { r = k; break; }
+        }
+        // "lent Russia dollars 6bn" misparsed as a compound of the second object: the first object right after the verb
+        bool firstOfTwo = m.FirstToken == verb + 1 && syn.Rel[r] == "compound" && syn.Head[r] is int o && o >= m.EndToken
+            && syn.Head[o] == verb && syn.Rel[o] == "obj";
+        if (!firstOfTwo && (syn.Head[r] != verb || syn.Rel[r] is not ("obj" or "iobj"))) return false;
+        // an object with a complement is named or cast, not acted on: "called the rebate unjustified", "called a
+        // whistleblower as their first witness", "what it calls the Interactive Media Player"
+        for (int k = m.EndToken; k < s.EndToken; k++)
+        {
+            if (syn.Head[k] != verb) continue;
+            if (syn.Rel[k] == "xcomp") return false;
+            int c = ChildWith(doc, s, k, "case", "mark");
+            if (syn.Rel[k] == "obl" && c < 0 && k == m.EndToken) return false;
+            if (syn.Rel[k] is "obl" or "advcl" && c >= 0 && doc.Word(c) == "as") return false;
+        }
+        return true;
     }
 
     /// <summary>A stand-in for a missing actor (<see cref="EventCoderOptions.RequireDyad"/> off), placed at the verb.</summary>

@@ -25,6 +25,11 @@ public sealed record VerbPattern(string Code, string Verb, string[] Middle, stri
     /// <summary>Roles swapped: the subject is the target, the actor after the pattern words the source.</summary>
     public bool TargetIsSubject { get; init; }
     /// <summary>
+    /// The target must be the verb's own direct (or indirect) object, not an actor deeper in the object's phrase:
+    /// "struck Gaza" but not "struck a deal to buy Yukos", "called Putin" but not "called a truce in its battle with France".
+    /// </summary>
+    public bool DirectObject { get; init; }
+    /// <summary>
     /// The target stands before the verb and the source is the subject of the clause above ("[Gondor] noted that
     /// [Mordor] regretted ...": PETRARCH's <c>NOTED + *</c>).
     /// </summary>
@@ -216,6 +221,7 @@ public sealed class VerbPatternSet
             {
                 // rev: the subject is the target, the actor after the pattern words the source ("X received aid from Y")
                 TargetIsSubject = flags.Contains("rev", StringComparison.Ordinal),
+                DirectObject = flags.Contains("direct", StringComparison.Ordinal),
             });
         }
         return Create(patterns, irregular);
