@@ -14,8 +14,8 @@ internal static class EvalLeaders
         var country = new Option<string?>("--country") { Description = "List the gaps of this state only (ISO alpha-3, e.g. NGA)" };
         var until = new Option<string>("--until")
         {
-            Description = "Last month checked (YYYY-MM-DD; default 2025-10-01, the knowledge base's last check)",
-            DefaultValueFactory = _ => "2025-10-01",
+            Description = "Last day checked (YYYY-MM-DD; default: the day the knowledge base's officeholders were last checked)",
+            DefaultValueFactory = _ => KnowledgeBase.PeopleCheckedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         var quiet = new Option<bool>("--summary") { Description = "Print the totals only, not each gap" };
         var cmd = new Command("leaders", "Coverage of heads of state and government (since 1990) and foreign and defence ministers (since 2000) in the knowledge base")
@@ -27,7 +27,13 @@ internal static class EvalLeaders
                 ctx.Error.WriteLine($"dyad: error: --until '{r.GetValue(until)}' is not a date (expected YYYY-MM-DD)");
                 return Cli.UsageError;
             }
-            LeaderCoverage.Run(KnowledgeBase.Default, ctx.Out, last, r.GetValue(country), listGaps: !r.GetValue(quiet));
+            string? only = r.GetValue(country);
+            if (only is not null && !LeaderCoverage.LoadStates().Any(st => st.Code.Equals(only, StringComparison.OrdinalIgnoreCase)))
+            {
+                ctx.Error.WriteLine($"dyad: error: --country '{only}' is not one of the states checked (ISO alpha-3 codes in data/actors/states.tsv)");
+                return Cli.UsageError;
+            }
+            LeaderCoverage.Run(KnowledgeBase.Default, ctx.Out, last, only, listGaps: !r.GetValue(quiet));
             return Cli.Ok;
         });
         return cmd;

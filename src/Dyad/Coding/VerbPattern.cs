@@ -257,6 +257,9 @@ public sealed class VerbPatternSet
         }
         void AddWord(string w, bool exact)
         {
+            // an exact pattern's word matches as written (its alternatives, no inflections); recorded even when a
+            // non-exact pattern added the same word first
+            if (exact && !exactForms.ContainsKey(w)) exactForms[w] = w.Split('|').ToFrozenSet(StringComparer.Ordinal);
             if (wordForms.ContainsKey(w)) return;
             // "attack|offensive|raid": one pattern word that matches any of its alternatives (one token each)
             var forms = new HashSet<string>(StringComparer.Ordinal);
@@ -266,17 +269,6 @@ public sealed class VerbPatternSet
                 else forms.UnionWith(Inflection.WordForms(alt, irregular));
             }
             wordForms[w] = forms.ToFrozenSet(StringComparer.Ordinal);
-            if (exact && !exactForms.ContainsKey(w)) exactForms[w] = w.Split('|').ToFrozenSet(StringComparer.Ordinal);
-            if (exact && w.Contains('|') && !wordForms.ContainsKey(w))
-            {
-                var all = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var alt in w.Split('|')) all.UnionWith(Inflection.WordForms(alt, irregular));
-                wordForms[w] = all.ToFrozenSet(StringComparer.Ordinal);
-            }
-            else if (!wordForms.ContainsKey(w))
-                wordForms[w] = Prepositions.Contains(w) || w.Length <= 2
-                    ? new[] { w }.ToFrozenSet(StringComparer.Ordinal)
-                    : Inflection.WordForms(w, irregular).ToFrozenSet(StringComparer.Ordinal);
         }
         var frozen = byForm.ToFrozenDictionary(kv => kv.Key,
             kv => kv.Value.OrderByDescending(p => p.Specificity).ThenBy(p => p.Verb == kv.Key ? 0 : 1).ThenBy(p => p.Code, StringComparer.Ordinal).ToArray(),
