@@ -135,6 +135,8 @@ internal sealed unsafe class FeatureWeights
     [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
     public void AddScores(ReadOnlySpan<uint> features, Span<float> scores)
     {
+        // rows are added through raw pointers: a short span would be written past its end
+        if (scores.Length < Classes) throw new ArgumentException($"scores holds {scores.Length} classes, the table {Classes}", nameof(scores));
         int n = features.Length;
         uint* slots = _slots;
         uint* longs = _long;

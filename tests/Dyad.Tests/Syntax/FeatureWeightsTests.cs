@@ -86,6 +86,15 @@ public sealed class FeatureWeightsTests
     }
 
     [Fact]
+    public void AddScores_RefusesAScoreSpanShorterThanTheClasses()
+    {
+        var (weights, rows) = Build(40, 50, 5);
+        var features = rows.Keys.Take(5).ToArray();
+        Assert.Throws<ArgumentException>(() => weights.AddScores(features, new float[39]));
+        weights.AddScores(features, new float[40]);   // the right size works
+    }
+
+    [Fact]
     public void RejectedTable_IsFinalizedWithoutError()
     {
         // The finalizer frees native tables; it must cope with a constructor that threw before allocating them.
