@@ -41,11 +41,12 @@ public sealed class ActorResolver : IPipelineComponent
             var s = doc.Sentences[si];
             var words = doc.Words(s.FirstToken, s.TokenCount);
             var options = IsShouting(words) ? MatchOptions.IgnoreCase : MatchOptions.None;
+            bool titleCase = IsTitleCase(words);
             int sentenceStart = doc.Mentions.Count;
             int i = 0;
             while (i < words.Length)
             {
-                var mention = ResolveAt(doc, si, s, words, i, options, date, seen, guesses);
+                var mention = ResolveAt(doc, si, s, words, i, options, titleCase, date, seen, guesses);
                 if (mention is null)
                 {
                     i++;
@@ -84,7 +85,10 @@ public sealed class ActorResolver : IPipelineComponent
             {
                 if (doc.Word(t) != surname) continue;
                 var before = doc.Word(t - 1);
-                contradicted = doc.Sentences[doc.SentenceOf(t)].FirstToken != t && LooksLikeGivenName(before) && !NameStartsWith(holder, before);
+                var sentence = doc.Sentences[doc.SentenceOf(t)];
+                // in a Title Case headline ("Blinken Meets Xi In Beijing") the word before is no first name
+                contradicted = sentence.FirstToken != t && LooksLikeGivenName(before) && !NameStartsWith(holder, before)
+                    && !IsTitleCase(doc.Words(sentence.FirstToken, sentence.TokenCount));
             }
             if (!contradicted) continue;
             for (int k = mentions.Count - 1; k >= 0; k--)
@@ -285,6 +289,19 @@ public sealed class ActorResolver : IPipelineComponent
         }
     }
 
+    /// <summary>A Title Case headline: four or more words, and nearly every word of letters capitalised, function words included.</summary>
+    private static bool IsTitleCase(ReadOnlySpan<string> words)
+    {
+        int letters = 0, upper = 0;
+        foreach (var w in words)
+        {
+            if (w.Length == 0 || !char.IsLetter(w[0])) continue;
+            letters++;
+            if (char.IsUpper(w[0])) upper++;
+        }
+        return letters >= 4 && upper * 10 >= letters * 9;
+    }
+
     private static bool IsShouting(ReadOnlySpan<string> words)
     {
         int letters = 0, upper = 0;
@@ -315,7 +332,7 @@ public sealed class ActorResolver : IPipelineComponent
     }
 
     private ActorMention? ResolveAt(Document doc, int si, Sentence s, ReadOnlySpan<string> words, int i, MatchOptions options,
-        DateOnly date, List<(string Surname, string Name, ActorMention Mention)> seen, HashSet<int> guesses)
+        bool titleCase, DateOnly date, List<(string Surname, string Name, ActorMention Mention)> seen, HashSet<int> guesses)
     {
         var parts = new Parts();
         int start = i;
@@ -378,6 +395,9 @@ public sealed class ActorResolver : IPipelineComponent
         if (any && parts.Kind != MentionKind.Person && parts.Sector is not null)
         {
             int nameEnd = CapitalizedRun(words, pos);
+            // In a Title Case headline every word is capitalised: only a known person's name follows the title
+            // ("Kenya Airways Suspends Flights To Somalia" holds no name).
+            if (titleCase && nameEnd > pos && _kb.FindPerson(Join(words, pos, nameEnd - pos)) is null) nameEnd = pos;
             if (nameEnd > pos)
             {
                 string name = Join(words, pos, nameEnd - pos);
@@ -413,19 +433,19 @@ public sealed class ActorResolver : IPipelineComponent
             {
                 return Pronoun(doc, si, s, i, w, personal: false);
             }
-            if (w.Length > 1 && char.IsUpper(w[0]) && (i + 1 >= words.Length || !IsNameContinuation(words[i + 1])))
+            if (w.Length > 1 && char.IsUpper(w[0]) && (titleCase || i + 1 >= words.Length || !IsNameContinuation(words[i + 1])))
             {
                 int tok = s.FirstToken + i;
                 for (int k = seen.Count - 1; k >= 0; k--)
                 {
                     var (surname, name, first) = seen[k];
-                    if (surname == w && !OtherFirstName(words, i, name))
+                    if (surname == w && (titleCase || !OtherFirstName(words, i, name)))
                     {
                         return Corefer(doc, first, tok, $"'{w}' is {name}, named earlier in the article; {first.Why}");
                     }
                 }
                 var holder = UniqueOfficeholder(w, date, null);
-                if (holder is not null && KnowledgeBase.RoleOn(holder, date) is { } role && SurnameFits(doc, si, s, words, i, holder, role))
+                if (holder is not null && KnowledgeBase.RoleOn(holder, date) is { } role && SurnameFits(doc, si, s, words, titleCase ? 0 : i, i, holder, role))
                 {
                     string c = role.Code.Value;
                     var m = new ActorMention(tok, 1, doc.TokenSpan(tok), c, c.Length >= 3 ? c[..3] : null, Segments(c.Length > 3 ? c.AsSpan(3) : default),
@@ -608,9 +628,10 @@ public sealed class ActorResolver : IPipelineComponent
     /// Bahamas' prime minister), unless the officeholder leads a G20 state or is its foreign minister ("Blinken").
     /// With thousands of officeholders in the knowledge base, a surname alone is weak evidence.
     /// </summary>
-    private bool SurnameFits(Document doc, int si, Sentence s, ReadOnlySpan<string> words, int i, Person holder, PersonRole role)
+    private bool SurnameFits(Document doc, int si, Sentence s, ReadOnlySpan<string> words, int firstNameAt, int i, Person holder, PersonRole role)
     {
-        if (i > 0 && LooksLikeGivenName(words[i - 1]) && !NameStartsWith(holder, words[i - 1]))
+        // firstNameAt is i, or 0 in a Title Case headline, where the capitalised word before a surname is no evidence
+        if (firstNameAt > 0 && LooksLikeGivenName(words[i - 1]) && !NameStartsWith(holder, words[i - 1]))
         {
             doc.Note(si, Name, $"'{words[i - 1]} {words[i]}' is not {holder.Name}: another first name");
             return false;
@@ -621,7 +642,9 @@ public sealed class ActorResolver : IPipelineComponent
         {
             if (!ReferenceEquals(doc.Word(t), words[i]) && doc.Word(t) != words[i]) continue;
             var before = doc.Word(t - 1);
-            if (doc.Sentences[doc.SentenceOf(t)].FirstToken != t && LooksLikeGivenName(before) && !NameStartsWith(holder, before))
+            var sentence = doc.Sentences[doc.SentenceOf(t)];
+            if (sentence.FirstToken != t && LooksLikeGivenName(before) && !NameStartsWith(holder, before)
+                && !IsTitleCase(doc.Words(sentence.FirstToken, sentence.TokenCount)))
             {
                 doc.Note(si, Name, $"'{words[i]}' is the {before} {words[i]} named earlier, not {holder.Name}");
                 return false;

@@ -109,6 +109,15 @@ public class ResolverTests
     }
 
     [Fact]
+    public void Title_case_headlines_hold_no_invented_names()
+    {
+        Assert.Contains(("Somalia", "SOM"), Resolve("Kenya Airways Suspends Flights To Somalia", "2023-06-01"));
+        var r = Resolve("Blinken Meets Xi In Beijing", "2023-06-01");
+        Assert.Contains(("Blinken", "USAGOV"), r);
+        Assert.Contains(("Xi", "CHNGOV"), r);
+    }
+
+    [Fact]
     public void A_country_word_before_counterpart_is_that_government()
     {
         var r = Resolve("Blinken met his Canadian counterpart.", "2023-06-19");
