@@ -73,43 +73,22 @@ public sealed class EventCoder : IPipelineComponent
         doc.MarkDone(Annotation.Events);
     }
 
-    [ThreadStatic] private static bool[]? t_present;
-    [ThreadStatic] private static List<int>? t_touched;
+    [ThreadStatic] private static PatternWordMarks? t_marks;
 
     private void CodeSentence(Document doc, int si, Sentence s, List<ActorMention> mentions, List<CodedEvent> found)
     {
-        var present = t_present is { } pr && pr.Length >= _patterns.PatternWordCount ? pr : t_present = new bool[_patterns.PatternWordCount];
-        var touched = t_touched ??= [];
+        var marks = t_marks ??= new PatternWordMarks();
         try
         {
-            CodeSentence(doc, si, s, mentions, found, present, touched);
+            CodeSentence(doc, si, s, mentions, found, marks);
         }
         finally
         {
-            foreach (int id in touched) present[id] = false;
-            touched.Clear();
+            marks.Clear();
         }
     }
 
-    /// <summary>Marks the pattern words of the sentence in <paramref name="present"/> (once, at the first candidate verb).</summary>
-    private void MarkPatternWords(Document doc, Sentence s, Span<bool> present, List<int> touched)
-    {
-        Span<char> lower = stackalloc char[64];
-        for (int t = s.FirstToken; t < s.EndToken; t++)
-        {
-            var w = doc.Word(t);
-            if (w.Length > lower.Length) continue;
-            int n = w.AsSpan().ToLowerInvariant(lower);
-            foreach (int id in _patterns.PatternWordsOf(lower[..n]))
-            {
-                if (present[id]) continue;
-                present[id] = true;
-                touched.Add(id);
-            }
-        }
-    }
-
-    private void CodeSentence(Document doc, int si, Sentence s, List<ActorMention> mentions, List<CodedEvent> found, bool[] present, List<int> touched)
+    private void CodeSentence(Document doc, int si, Sentence s, List<ActorMention> mentions, List<CodedEvent> found, PatternWordMarks marks)
     {
         Span<char> lower = stackalloc char[64];
         bool marked = false;
@@ -130,7 +109,7 @@ public sealed class EventCoder : IPipelineComponent
             var needs = _patterns.NeedsOfVerbForm(lower[..n]);
             if (!marked)
             {
-                MarkPatternWords(doc, s, present, touched);
+                marks.Mark(_patterns, doc, s);
                 marked = true;
             }
             bool nounTagged = false;
@@ -140,7 +119,7 @@ public sealed class EventCoder : IPipelineComponent
                 bool passiveHere = IsPassive(doc, s, t, parsed: false);
                 for (int ci = 0; ci < candidates.Length; ci++)
                 {
-                    if (!VerbPatternSet.Covers(needs[ci], present)) continue;
+                    if (!VerbPatternSet.Covers(needs[ci], marks.Present)) continue;
                     int last = TryPattern(doc, si, s, t, candidates[ci], mentions, parsed: false, passiveHere, found);
                     if (last >= 0)
                     {
@@ -170,7 +149,7 @@ public sealed class EventCoder : IPipelineComponent
                 // a noun-tagged word takes only patterns whose words before it fix its use, and no target before it
                 // ("an anti- Gondor parade" is no act of parading)
                 if (nounTagged && (p.Pre.Length == 0 || p.TargetBeforeVerb)) continue;
-                if (!VerbPatternSet.Covers(needs[ci], present))
+                if (!VerbPatternSet.Covers(needs[ci], marks.Present))
                 {
                     skipped++;
                     continue;

@@ -45,15 +45,7 @@ public sealed class SyntaxComponent : IPipelineComponent
         public int[] Heads = new int[128];
         public DepRel[] Rels = new DepRel[128];
 
-        private bool[] _present = [];
-        public readonly List<int> Touched = [];
-
-        /// <summary>Marks of the pattern words seen in the sentence (all false between sentences).</summary>
-        public Span<bool> Present(int count)
-        {
-            if (_present.Length < count) _present = new bool[count];
-            return _present;
-        }
+        public readonly PatternWordMarks Marks = new();
 
         public void Ensure(int n)
         {
@@ -114,36 +106,18 @@ public sealed class SyntaxComponent : IPipelineComponent
     /// </summary>
     private bool HasVerbCandidate(Document doc, Sentence s, Scratch scratch)
     {
+        var marks = scratch.Marks;
+        marks.Mark(_patterns, doc, s);
         Span<char> lower = stackalloc char[64];
-        var present = scratch.Present(_patterns.PatternWordCount);
-        var touched = scratch.Touched;
-        touched.Clear();
-        bool anyVerb = false;
-        for (int t = s.FirstToken; t < s.EndToken; t++)
+        bool found = false;
+        for (int t = s.FirstToken; t < s.EndToken && !found; t++)
         {
             var w = doc.Word(t);
-            if (w.Length > lower.Length) continue;   // one-letter pattern words ("a") count too, as in the coder
+            if (w.Length > lower.Length || w.Length < 2) continue;
             int n = w.AsSpan().ToLowerInvariant(lower);
-            foreach (int id in _patterns.PatternWordsOf(lower[..n]))
-            {
-                if (present[id]) continue;
-                present[id] = true;
-                touched.Add(id);
-            }
-            if (!anyVerb && !_patterns.ForVerbForm(lower[..n]).IsEmpty) anyVerb = true;
+            found = _patterns.CouldMatch(lower[..n], marks.Present);
         }
-        bool found = false;
-        if (anyVerb)
-        {
-            for (int t = s.FirstToken; t < s.EndToken && !found; t++)
-            {
-                var w = doc.Word(t);
-                if (w.Length > lower.Length || w.Length < 2) continue;
-                int n = w.AsSpan().ToLowerInvariant(lower);
-                found = _patterns.CouldMatch(lower[..n], present);
-            }
-        }
-        foreach (int id in touched) present[id] = false;
+        marks.Clear();
         return found;
     }
 }
