@@ -79,36 +79,30 @@ public sealed class Tagger
     internal void TagClasses(TaggerContext ctx, ReadOnlySpan<string> words, bool useFixed)
     {
         ctx.Prepare(words, Lexicon, useFixed);
-        int nClasses = Weights.Classes;
-        var scores = ctx.Scores.AsSpan(0, nClasses);
-        var classes = Weights2 == null ? ctx.Classes : ctx.First;
-        int p1 = -1, p2 = -1;
-        for (int i = 0; i < words.Length; i++)
-        {
-            int c = ctx.Fixed[i];
-            if (c < 0)
-            {
-                int nf = ctx.Features(i, p1, p2);
-                scores.Clear();
-                Weights.AddScores(ctx.Feats.AsSpan(0, nf), scores);
-                c = ArgMax(scores);
-            }
-            classes[i] = c;
-            p2 = p1;
-            p1 = c;
-        }
+        var scores = ctx.Scores.AsSpan(0, Weights.Classes);
         if (Weights2 == null)
+        {
+            Pass(ctx, words.Length, Weights, second: false, ctx.Classes, scores);
             return;
-        classes = ctx.Classes;
-        p1 = p2 = -1;
-        for (int i = 0; i < words.Length; i++)
+        }
+        Pass(ctx, words.Length, Weights, second: false, ctx.First, scores);
+        Pass(ctx, words.Length, Weights2, second: true, ctx.Classes, scores);
+    }
+
+    /// <summary>One left-to-right pass: the first reads the two previous predictions; the second also sees the first
+    /// pass's predictions to the right (<see cref="TaggerContext.Features2"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Pass(TaggerContext ctx, int n, FeatureWeights weights, bool second, int[] classes, Span<float> scores)
+    {
+        int p1 = -1, p2 = -1;
+        for (int i = 0; i < n; i++)
         {
             int c = ctx.Fixed[i];
             if (c < 0)
             {
-                int nf = ctx.Features2(i, p1, p2);
+                int nf = second ? ctx.Features2(i, p1, p2) : ctx.Features(i, p1, p2);
                 scores.Clear();
-                Weights2.AddScores(ctx.Feats.AsSpan(0, nf), scores);
+                weights.AddScores(ctx.Feats.AsSpan(0, nf), scores);
                 c = ArgMax(scores);
             }
             classes[i] = c;
