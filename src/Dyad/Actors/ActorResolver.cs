@@ -80,17 +80,7 @@ public sealed class ActorResolver : IPipelineComponent
             string surname = doc.Word(g);
             var guess = MentionAt(mentions, g);
             if (guess?.Entity is not { } name || _kb.FindPerson(name) is not { } holder) continue;
-            bool contradicted = false;
-            for (int t = 1; t < doc.TokenCount && !contradicted; t++)
-            {
-                if (doc.Word(t) != surname) continue;
-                var before = doc.Word(t - 1);
-                var sentence = doc.Sentences[doc.SentenceOf(t)];
-                // in a Title Case headline ("Blinken Meets Xi In Beijing") the word before is no first name
-                contradicted = sentence.FirstToken != t && LooksLikeGivenName(before) && !NameStartsWith(holder, before)
-                    && !IsTitleCase(doc.Words(sentence.FirstToken, sentence.TokenCount));
-            }
-            if (!contradicted) continue;
+            if (OtherFirstNameInArticle(doc, surname, holder, doc.TokenCount) is null) continue;
             for (int k = mentions.Count - 1; k >= 0; k--)
             {
                 var m = mentions[k];
@@ -119,6 +109,25 @@ public sealed class ActorResolver : IPipelineComponent
         w.Length > 1 && char.IsUpper(w[0]) && char.IsLower(w[^1]) && !IsHonorific(w)
         && (Names.NameLexicon.Flags(w) & (Names.WordFlags.Stop | Names.WordFlags.Calendar | Names.WordFlags.Title)) == 0
         && _kb.Match([w], 0, EntryKinds.Actors).IsEmpty;
+
+    /// <summary>
+    /// The first name of another person with this surname in the article before token <paramref name="until"/>
+    /// ("Michael" of "Michael Howard" against John Howard), or null. A sentence's first word, and any word of a Title
+    /// Case headline ("Blinken Meets Xi In Beijing"), is no evidence of a first name.
+    /// </summary>
+    private string? OtherFirstNameInArticle(Document doc, string surname, Person holder, int until)
+    {
+        for (int t = 1; t < until; t++)
+        {
+            if (doc.Word(t) != surname) continue;
+            var before = doc.Word(t - 1);
+            var sentence = doc.Sentences[doc.SentenceOf(t)];
+            if (sentence.FirstToken != t && LooksLikeGivenName(before) && !NameStartsWith(holder, before)
+                && !IsTitleCase(doc.Words(sentence.FirstToken, sentence.TokenCount)))
+                return before;
+        }
+        return null;
+    }
 
     private static ActorMention? MentionAt(List<ActorMention> mentions, int token)
     {
@@ -637,18 +646,10 @@ public sealed class ActorResolver : IPipelineComponent
             return false;
         }
         // "Michael Howard" earlier in the article makes a later "Mr Howard" that man, not Australia's John Howard
-        int here = s.FirstToken + i;
-        for (int t = 1; t < here; t++)
+        if (OtherFirstNameInArticle(doc, words[i], holder, s.FirstToken + i) is { } other)
         {
-            if (!ReferenceEquals(doc.Word(t), words[i]) && doc.Word(t) != words[i]) continue;
-            var before = doc.Word(t - 1);
-            var sentence = doc.Sentences[doc.SentenceOf(t)];
-            if (sentence.FirstToken != t && LooksLikeGivenName(before) && !NameStartsWith(holder, before)
-                && !IsTitleCase(doc.Words(sentence.FirstToken, sentence.TokenCount)))
-            {
-                doc.Note(si, Name, $"'{words[i]}' is the {before} {words[i]} named earlier, not {holder.Name}");
-                return false;
-            }
+            doc.Note(si, Name, $"'{words[i]}' is the {other} {words[i]} named earlier, not {holder.Name}");
+            return false;
         }
         // a month or common word ("May", "Will") is a surname only in an article that names the country
         bool common = (Names.NameLexicon.Flags(words[i]) & (Names.WordFlags.Calendar | Names.WordFlags.Stop)) != 0;
